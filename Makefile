@@ -1,0 +1,56 @@
+# Two commands: `make serve` and `make test`. Each installs what it needs first.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PY_SOURCES := $(shell find py -type f -not -path '*/__pycache__/*')
+
+.PHONY: serve test test-fast build lint bench chromium clean
+
+serve: build
+	npx vite preview --host $(HOST) --port $(PORT) --strictPort
+
+test: build $(VENV)/.installed chromium
+	$(PY) -m ruff check .
+	$(PY) -m pytest tests
+
+# The Python-only tests: no browser, no build.
+test-fast: $(VENV)/.installed
+	$(PY) -m pytest tests -m "not pyodide and not browser"
+
+build: build/public/manifest.json
+	npx vite build --logLevel warn
+
+lint: $(VENV)/.installed
+	$(PY) -m ruff check .
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+$(VENV)/.installed: requirements-dev.txt
+	python3 -m venv $(VENV)
+	$(PY) -m pip install -q -r requirements-dev.txt
+	touch $@
+
+# pytest and friends for Pyodide's Python: pure-Python wheels, pinned by hash.
+build/wheels/.downloaded: py/requirements-pyodide.txt
+	rm -rf build/wheels
+	python3 -m pip download -q --require-hashes --no-deps --only-binary=:all: \
+		--python-version 3.14 --implementation py --platform any \
+		-r py/requirements-pyodide.txt -d build/wheels
+	touch $@
+
+build/public/manifest.json: build/wheels/.downloaded node_modules/.installed scripts/build_public.py $(PY_SOURCES)
+	python3 scripts/build_public.py
+
+# Browser tests drive Debian's Chromium; install it when missing and we may.
+chromium:
+	@if [ -n "$$CHROMIUM" ] || command -v chromium >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else echo "No Chromium: install Debian's chromium package or set CHROMIUM=/path/to/chrome"; fi
+
+clean:
+	rm -rf build dist $(VENV) node_modules

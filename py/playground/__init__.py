@@ -1,0 +1,9 @@
+"""The harness that runs a problem's hidden tests against a learner's code.
+
+It is plain Python: the same code runs under CPython in our tests and inside
+Pyodide in the browser's worker.
+"""
+
+from playground.runner import run_tests, run_tests_json
+
+__all__ = ["run_tests", "run_tests_json"]

@@ -1,0 +1,101 @@
+"""Loading the learner's code as a fresh module, and explaining why it did not load."""
+
+import importlib
+import io
+import sys
+import traceback
+from contextlib import redirect_stderr, redirect_stdout
+from pathlib import Path
+from types import TracebackType
+
+
+def write_module(workdir: Path, module: str, source: str) -> Path:
+    """Write the learner's code where the hidden tests will import it from."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    path = workdir / f"{module}.py"
+    path.write_text(source, encoding="utf-8", errors="replace")
+    return path
+
+
+def forget_modules(*names: str) -> None:
+    """Drop modules so the next import reads the learner's latest code."""
+    for name in names:
+        sys.modules.pop(name, None)
+    importlib.invalidate_caches()
+
+
+def load_error(source: str, path: Path, module: str) -> tuple[dict | None, str]:
+    """Import the learner's module; return (error or None, what it printed)."""
+    try:
+        compile(source, path.name, "exec")
+    except (SyntaxError, ValueError) as exc:
+        return syntax_error(exc), ""
+    printed = io.StringIO()
+    try:
+        with redirect_stdout(printed), redirect_stderr(printed):
+            loaded = importlib.import_module(module)
+    except BaseException as exc:  # SystemExit too: the learner's code must not end the run
+        if isinstance(exc, KeyboardInterrupt):
+            raise
+        line = learner_line(exc.__traceback__, path)
+        where = f" (line {line} of your code)" if line else ""
+        return {
+            "type": type(exc).__name__,
+            "line": line,
+            "message": f"Your code raised {describe(exc)} while loading{where}.",
+            "traceback": learner_traceback(exc, path),
+        }, printed.getvalue()
+    if not isinstance(getattr(loaded, "Value", None), type):
+        return {
+            "type": "MissingValue",
+            "line": None,
+            "message": "Your code must define a class named Value.",
+            "traceback": "",
+        }, printed.getvalue()
+    return None, printed.getvalue()
+
+
+def syntax_error(exc: SyntaxError | ValueError) -> dict:
+    if isinstance(exc, ValueError):  # e.g. a null byte in the source
+        return {"type": "SyntaxError", "line": None, "message": f"Your code could not be read: {exc}.", "traceback": ""}
+    text = (exc.text or "").rstrip("\n")
+    pointer = ""
+    if text and exc.offset:
+        stripped = text.lstrip()
+        pointer = "\n    " + stripped + "\n    " + " " * max(0, exc.offset - 1 - (len(text) - len(stripped))) + "^"
+    return {
+        "type": type(exc).__name__,
+        "line": exc.lineno,
+        "message": f"{type(exc).__name__} on line {exc.lineno}: {exc.msg}{pointer}",
+        "traceback": "",
+    }
+
+
+def describe(exc: BaseException) -> str:
+    """'TypeError: message', or just the type when there is no message."""
+    text = str(exc)
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def learner_frames(tb: TracebackType | None, path: Path) -> list[traceback.FrameSummary]:
+    return [f for f in traceback.extract_tb(tb) if Path(f.filename) == path]
+
+
+def learner_line(tb: TracebackType | None, path: Path) -> int | None:
+    """The line of the learner's code closest to where the exception was raised."""
+    frames = learner_frames(tb, path)
+    return frames[-1].lineno if frames else None
+
+
+def learner_traceback(exc: BaseException, path: Path) -> str:
+    """A traceback that shows only the learner's own frames."""
+    frames = learner_frames(exc.__traceback__, path)
+    lines = ["Traceback (your code):\n"]
+    for frame in frames[-20:]:
+        lines.append(f'  line {frame.lineno}, in {frame.name}\n')
+        if frame.line:
+            lines.append(f"    {frame.line}\n")
+    if len(frames) > 20:
+        lines.insert(1, f"  ... {len(frames) - 20} earlier calls not shown ...\n")
+    lines.append(describe(exc) + "\n")
+    return "".join(lines) if frames else ""

@@ -1,0 +1,74 @@
+"""Turning what pytest saw into one learner-readable verdict per test."""
+
+import ast
+import traceback
+from pathlib import Path
+
+import pytest
+
+from playground.learner import describe, learner_frames, learner_line, learner_traceback
+
+
+class VerdictCollector:
+    """A pytest plugin that records each test's outcome, message, output and duration."""
+
+    def __init__(self, learner_path: Path, test_path: Path) -> None:
+        self.learner_path = learner_path
+        self.test_path = test_path
+        self.verdicts: dict[str, dict] = {}
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo):
+        report = yield
+        verdict = self.verdicts.setdefault(item.name, new_verdict())
+        verdict["duration"] += report.duration
+        verdict["output"] = report.capstdout + report.capstderr  # each report holds all phases so far
+        if call.excinfo is not None and verdict["outcome"] == "passed":
+            verdict.update(self.explain(call.excinfo.value, call.when))
+        return report
+
+    def explain(self, exc: BaseException, when: str) -> dict:
+        """Outcome and message for an exception raised while running a test."""
+        tb = exc.__traceback__
+        line = learner_line(tb, self.learner_path)
+        if isinstance(exc, pytest.fail.Exception):
+            return {"outcome": "failed", "message": exc.msg, "line": line}
+        if isinstance(exc, AssertionError) and not learner_frames(tb, self.learner_path):
+            message = str(exc) or f"Check failed: {self.test_line(exc) or 'assertion'}"
+            return {"outcome": "failed", "message": message, "line": line}
+        return {
+            "outcome": "error",
+            "message": self.crash_message(exc, line),
+            "line": line,
+            "traceback": learner_traceback(exc, self.learner_path),
+        }
+
+    def crash_message(self, exc: BaseException, line: int | None) -> str:
+        message = describe(exc)
+        if line:
+            message += f" (line {line} of your code)"
+        elif code := self.test_line(exc):
+            message += f", while the test ran `{code}`"
+        if "NoneType" in message:
+            message += ". Did an operation return None? Each operation must return a new Value."
+        return message
+
+    def test_line(self, exc: BaseException) -> str | None:
+        """The hidden test's line of code that was running when the exception was raised."""
+        frames = [f for f in traceback.extract_tb(exc.__traceback__) if Path(f.filename) == self.test_path]
+        return short_statement(frames[-1].line) if frames and frames[-1].line else None
+
+
+def short_statement(line: str) -> str:
+    """An assert without its message: the learner sees the check, not the f-string."""
+    try:
+        statement = ast.parse(line.strip()).body[0]
+    except (SyntaxError, IndexError):
+        return line.strip()
+    if isinstance(statement, ast.Assert):
+        return f"assert {ast.unparse(statement.test)}"
+    return line.strip()
+
+
+def new_verdict() -> dict:
+    return {"outcome": "passed", "message": "", "output": "", "duration": 0.0, "line": None, "traceback": ""}

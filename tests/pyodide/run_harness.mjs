@@ -1,0 +1,32 @@
+// Run the harness inside real Pyodide under Node, as the browser's worker does.
+// Usage: node run_harness.mjs cases.json  ->  prints {timings, results} as JSON.
+// cases.json: [{"name": "...", "code": "...", "problem": "basic_autograd"}, ...]
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { loadPyodide } from "pyodide";
+import { preparePython, runTests } from "../../static/python-setup.js";
+
+const publicDir = fileURLToPath(new URL("../../build/public/", import.meta.url));
+const manifest = JSON.parse(readFileSync(`${publicDir}manifest.json`, "utf8"));
+const cases = JSON.parse(readFileSync(process.argv[2], "utf8"));
+
+const started = performance.now();
+const pyodide = await loadPyodide({ stdout: () => {}, stderr: () => {} });
+const booted = performance.now();
+await preparePython(pyodide, {
+  wheelUrls: manifest.wheels.map((name) => `${publicDir}wheels/${name}`),
+  bundle: new Uint8Array(readFileSync(`${publicDir}${manifest.bundle}`)),
+});
+const prepared = performance.now();
+
+const results = {};
+const runs = [];
+for (const { name, code, problem = "basic_autograd" } of cases) {
+  const t0 = performance.now();
+  results[name] = runTests(pyodide, problem, code);
+  runs.push({ name, ms: performance.now() - t0 });
+}
+process.stdout.write(JSON.stringify({
+  timings: { bootMs: booted - started, prepareMs: prepared - booted, runs },
+  results,
+}));

@@ -1,0 +1,120 @@
+"""The harness under CPython: structured results, learner-facing messages, repeated runs."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from playground import run_tests
+
+ROOT = Path(__file__).resolve().parent.parent
+PROBLEM = ROOT / "py" / "problems" / "basic_autograd"
+SOLUTION = (PROBLEM / "solution.py").read_text()
+STARTER = (PROBLEM / "starter.py").read_text()
+META = json.loads((PROBLEM / "problem.json").read_text())
+
+
+@pytest.fixture
+def run(tmp_path):
+    return lambda source: run_tests(PROBLEM, source, workdir=tmp_path / "work")
+
+
+def outcomes(results: dict) -> dict[str, str]:
+    return {t["id"]: t["outcome"] for t in results["tests"]}
+
+
+def test_reference_passes_every_test_in_order(run):
+    results = run(SOLUTION)
+    assert results["error"] is None
+    assert [t["name"] for t in results["tests"]] == [t["name"] for t in META["tests"]]
+    assert set(outcomes(results).values()) == {"passed"}
+    assert results["passed"] == results["total"] == len(META["tests"])
+    assert results["duration"] > 0
+    assert json.loads(json.dumps(results)) == results
+
+
+def test_starter_fails_every_test_and_says_why(run):
+    results = run(STARTER)
+    assert results["passed"] == 0
+    for test in results["tests"]:
+        assert test["outcome"] in {"failed", "error"}
+        assert test["message"], test
+
+
+def test_operation_returning_none_gets_a_hint(run):
+    results = run(STARTER)
+    first = results["tests"][0]
+    assert "NoneType" in first["message"]
+    assert "return a new Value" in first["message"]
+
+
+def test_syntax_error_names_the_line_and_marks_every_test_error(run):
+    results = run("class Value:\n    def __init__(self, data):\n        self.data = data +\n")
+    assert results["error"]["type"] == "SyntaxError"
+    assert results["error"]["line"] == 3
+    assert "line 3" in results["error"]["message"]
+    assert set(outcomes(results).values()) == {"error"}
+    assert all("line 3" in t["message"] for t in results["tests"])
+
+
+def test_exception_at_import_names_the_learners_line(run):
+    results = run("x = 1\n\nraise ValueError('boom')\n")
+    error = results["error"]
+    assert error["type"] == "ValueError"
+    assert error["line"] == 3
+    assert "ValueError: boom" in error["message"]
+    assert "line 3" in error["traceback"]
+    assert "playground" not in error["traceback"] and "_pytest" not in error["traceback"]
+
+
+def test_sys_exit_at_import_is_reported_not_obeyed(run):
+    results = run("import sys\nsys.exit(0)\n")
+    assert results["error"]["type"] == "SystemExit"
+    assert results["passed"] == 0
+
+
+def test_missing_value_class_is_named(run):
+    results = run("def value():\n    pass\n")
+    assert "class named Value" in results["error"]["message"]
+    assert set(outcomes(results).values()) == {"error"}
+
+
+def test_crash_inside_learner_method_points_at_its_line(run):
+    broken = SOLUTION.replace("def relu(self):", "def relu(self):\n        1 / 0", 1)
+    line = broken.splitlines().index("        1 / 0") + 1
+    results = run(broken)
+    relu_test = next(t for t in results["tests"] if t["id"] == "test_relu_positive")
+    assert relu_test["outcome"] == "error"
+    assert "ZeroDivisionError" in relu_test["message"]
+    assert f"line {line} of your code" in relu_test["message"]
+    assert relu_test["line"] == line
+    assert "_pytest" not in relu_test["traceback"] and f"line {line}" in relu_test["traceback"]
+
+
+def test_printed_output_is_kept_per_test(run):
+    printing = "def backward(self):\n        print('<b>backward</b>', self.data)"
+    results = run(SOLUTION.replace("def backward(self):", printing, 1))
+    assert results["passed"] == results["total"]
+    assert results["tests"][0]["output"] == "<b>backward</b> 0\n"  # Example 1: e = relu(-28) = 0
+
+
+def test_output_printed_while_loading_is_kept(run):
+    results = run("print('hello from import')\n" + SOLUTION)
+    assert results["output"] == "hello from import\n"
+    assert results["passed"] == results["total"]
+
+
+def test_each_run_gets_a_fresh_module(run):
+    wrong = SOLUTION.replace("other.grad += out.grad", "other.grad = out.grad", 1)
+    # the same length as the solution: a stale .pyc would hide the change
+    same_size_wrong = SOLUTION.replace("other.grad += out.grad", "other.grad =  out.grad", 1)
+    assert len(same_size_wrong) == len(SOLUTION)
+    verdicts = [run(source)["passed"] for source in (SOLUTION, same_size_wrong, SOLUTION, wrong)]
+    total = len(META["tests"])
+    assert verdicts[0] == verdicts[2] == total
+    assert verdicts[1] < total and verdicts[3] < total
+
+
+def test_learner_cannot_break_later_runs_by_polluting_modules(run):
+    run("import sys\nsys.modules['pytest'] = None\nclass Value: pass\n")
+    assert run(SOLUTION)["passed"] == len(META["tests"])
