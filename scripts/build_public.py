@@ -40,7 +40,7 @@ def bundle_python() -> list[str]:
     py = ROOT / "py"
     files = sorted(
         p for p in [*py.glob("playground/**/*"), *py.glob("problems/**/*")]
-        if p.is_file() and "__pycache__" not in p.parts
+        if p.is_file() and "__pycache__" not in p.parts and p.name != "solution.py"  # the answer stays home
     )
     with zipfile.ZipFile(PUBLIC / "py-bundle.zip", "w", zipfile.ZIP_DEFLATED) as bundle:
         for path in files:

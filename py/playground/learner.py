@@ -21,7 +21,13 @@ def forget_modules(*names: str) -> None:
     """Drop modules so the next import reads the learner's latest code."""
     for name in names:
         sys.modules.pop(name, None)
-    importlib.invalidate_caches()
+
+
+def forget_directory_listing(workdir: Path) -> None:
+    """Make the import system look at workdir afresh (cheaper than invalidating every finder)."""
+    finder = sys.path_importer_cache.get(str(workdir))
+    if finder is not None:
+        finder.invalidate_caches()
 
 
 def load_error(source: str, path: Path, module: str) -> tuple[dict | None, str]:

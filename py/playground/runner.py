@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from playground.isolation import interpreter_restored
-from playground.learner import describe, forget_modules, load_error, write_module
+from playground.learner import describe, forget_directory_listing, forget_modules, load_error, write_module
 from playground.problem import Problem
 from playground.verdicts import VerdictCollector, new_verdict
 
@@ -21,6 +21,10 @@ PYTEST_ARGS = [
     "--capture=sys",
     "-p", "no:cacheprovider",
     "--noconftest",
+    "--tb=native",  # verdicts carry our own messages; pytest's rich tracebacks cost time
+    # plugins a hidden-test run never needs; each one costs time on every run
+    *("-p", "no:unraisableexception", "-p", "no:threadexception", "-p", "no:doctest", "-p", "no:junitxml",
+      "-p", "no:pastebin", "-p", "no:legacypath", "-p", "no:stepwise", "-p", "no:warnings", "-p", "no:logging"),
 ]
 
 
@@ -31,6 +35,7 @@ def run_tests(problem_dir: str | Path, source: str, workdir: str | Path | None =
     workdir = Path(workdir or Path(tempfile.gettempdir()) / "playground")
     learner_path = write_module(workdir, problem.module, source)
     forget_modules(problem.module, problem.test_file.stem)
+    forget_directory_listing(workdir)
     if str(workdir) not in sys.path:
         sys.path.insert(0, str(workdir))
 
