@@ -118,3 +118,74 @@ def test_each_run_gets_a_fresh_module(run):
 def test_learner_cannot_break_later_runs_by_polluting_modules(run):
     run("import sys\nsys.modules['pytest'] = None\nclass Value: pass\n")
     assert run(SOLUTION)["passed"] == len(META["tests"])
+
+
+def test_empty_editor_gets_a_clear_message(run):
+    results = run("  \n\n")
+    assert results["error"]["type"] == "EmptyCode"
+    assert "empty" in results["tests"][0]["message"]
+
+
+def test_infinite_recursion_is_a_recursion_error_at_the_learners_line(run):
+    looping = SOLUTION.replace("def __add__(self, other):", "def __add__(self, other):\n        return self + other", 1)
+    line = looping.splitlines().index("        return self + other") + 1
+    results = run(looping)
+    first = results["tests"][0]
+    assert first["outcome"] == "error"
+    assert first["message"].startswith("RecursionError")
+    assert f"line {line} of your code" in first["message"]
+    assert run(SOLUTION)["passed"] == results["total"]  # and the next run is fine
+
+
+def test_keyboard_interrupt_marks_unfinished_tests_timeout(run):
+    interrupted = SOLUTION.replace("def relu(self):", "def relu(self):\n        raise KeyboardInterrupt", 1)
+    results = run(interrupted)
+    assert results["stopped"] is True
+    verdicts = outcomes(results)
+    assert verdicts["test_reference_example"] == "timeout"  # Example 1 calls relu
+    assert set(verdicts.values()) == {"timeout"}
+    assert "Stopped" in results["tests"][0]["message"]
+
+
+def test_huge_output_is_cut_but_a_correct_solution_still_passes(run):
+    chatty = SOLUTION.replace("def backward(self):", "def backward(self):\n        for i in range(30_000): print(i)", 1)
+    results = run(chatty)
+    assert results["passed"] == results["total"]
+    shown = "".join(t["output"] for t in results["tests"])
+    assert shown.count("\n") < 10_000 + 20
+    assert "output cut" in shown
+
+
+def test_output_is_cut_at_a_megabyte(run):
+    results = run("print('x' * 3_000_000)\n" + SOLUTION)
+    assert len(results["output"]) < 1_100_000
+    assert "output cut" in results["output"]
+    assert results["passed"] == results["total"]
+
+
+def test_a_megabyte_of_code_runs(run):
+    padding = "# padding line to make the file large ...........................................\n" * 12_500
+    assert len(padding) > 1_000_000
+    assert run(padding + SOLUTION)["passed"] == len(META["tests"])
+
+
+def test_code_that_is_not_valid_text_gets_a_message(run):
+    results = run("class Value:\n    pass\n\ud800\n")
+    assert results["error"]["type"] == "SyntaxError"
+    assert results["passed"] == 0
+    assert run("x = 1\x00\n")["error"]["type"] == "SyntaxError"
+
+
+def test_code_that_breaks_the_harness_does_not_break_the_next_run(run):
+    vandal = (
+        "import builtins, sys, playground\n"
+        "builtins.print = None\n"
+        "sys.stdout = None\n"
+        "sys.setrecursionlimit(50)\n"
+        "del sys.modules['json']\n"
+        "class Value: pass\n"
+    )
+    run(vandal)
+    results = run(SOLUTION)
+    assert results["passed"] == len(META["tests"])
+    print("print works again")

@@ -11,6 +11,7 @@ PROBLEM = ROOT / "py" / "problems" / "basic_autograd"
 MISTAKES = ROOT / "tests" / "mistakes"
 EXPECTATIONS = json.loads((MISTAKES / "expectations.json").read_text())
 SOLUTION = (PROBLEM / "solution.py").read_text()
+OPERATOR_RECURSION = SOLUTION.replace("def __mul__(self, other):", "def __mul__(self, other):\n        return other * self", 1)
 SYNTAX_ERROR = "class Value:\n    def __init__(self, data):\n        self.data = (data\n\n    def relu(self):\n"
 
 pytestmark = pytest.mark.pyodide
@@ -22,6 +23,8 @@ def cases() -> list[dict]:
         {"name": "starter", "code": (PROBLEM / "starter.py").read_text()},
         {"name": "syntax error", "code": SYNTAX_ERROR},
         *({"name": name, "code": (MISTAKES / name).read_text()} for name in EXPECTATIONS),
+        {"name": "operator recursion", "code": OPERATOR_RECURSION},
+        {"name": "plain recursion", "code": "def f(n):\n    return f(n + 1)\n\nf(0)\n"},
         {"name": "reference again", "code": SOLUTION},
     ]
 
@@ -86,3 +89,19 @@ def test_each_mistake_fails_the_right_tests_with_numbers(pyodide_run, mistake):
     messages = {t["id"]: t["message"] for t in results["tests"]}
     for test_id, text in expected["message_contains"].items():
         assert text in messages[test_id]
+
+
+def test_recursion_through_operators_is_a_recursion_error_not_a_crash(pyodide_run):
+    """`other * self` inside __mul__ recurses through C; at Python's default limit it kills Pyodide."""
+    results = pyodide_run["results"]["operator recursion"]
+    line = OPERATOR_RECURSION.splitlines().index("        return other * self") + 1
+    product = next(t for t in results["tests"] if t["id"] == "test_product_plus_self")
+    assert product["outcome"] == "error"
+    assert product["message"].startswith("RecursionError")
+    assert f"line {line} of your code" in product["message"]
+
+
+def test_recursion_at_import_names_the_line(pyodide_run):
+    error = pyodide_run["results"]["plain recursion"]["error"]
+    assert error["type"] == "RecursionError"
+    assert error["line"] == 2

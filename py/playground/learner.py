@@ -1,12 +1,12 @@
 """Loading the learner's code as a fresh module, and explaining why it did not load."""
 
 import importlib
-import io
 import sys
 import traceback
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 from types import TracebackType
+from typing import TextIO
 
 
 def write_module(workdir: Path, module: str, source: str) -> Path:
@@ -30,13 +30,15 @@ def forget_directory_listing(workdir: Path) -> None:
         finder.invalidate_caches()
 
 
-def load_error(source: str, path: Path, module: str) -> tuple[dict | None, str]:
-    """Import the learner's module; return (error or None, what it printed)."""
+def load_error(source: str, path: Path, module: str, printed: TextIO) -> dict | None:
+    """Import the learner's module, printing into printed; return what went wrong, or None."""
+    if not source.strip():
+        return {"type": "EmptyCode", "line": None, "traceback": "",
+                "message": "The editor is empty: write a class named Value (Reset to starter brings back the starter)."}
     try:
         compile(source, path.name, "exec")
     except (SyntaxError, ValueError) as exc:
-        return syntax_error(exc), ""
-    printed = io.StringIO()
+        return syntax_error(exc)
     try:
         with redirect_stdout(printed), redirect_stderr(printed):
             loaded = importlib.import_module(module)
@@ -50,15 +52,15 @@ def load_error(source: str, path: Path, module: str) -> tuple[dict | None, str]:
             "line": line,
             "message": f"Your code raised {describe(exc)} while loading{where}.",
             "traceback": learner_traceback(exc, path),
-        }, printed.getvalue()
+        }
     if not isinstance(getattr(loaded, "Value", None), type):
         return {
             "type": "MissingValue",
             "line": None,
             "message": "Your code must define a class named Value.",
             "traceback": "",
-        }, printed.getvalue()
-    return None, printed.getvalue()
+        }
+    return None
 
 
 def syntax_error(exc: SyntaxError | ValueError) -> dict:

@@ -12,20 +12,27 @@ import pytest
 
 from playground.isolation import interpreter_restored
 from playground.learner import describe, forget_directory_listing, forget_modules, load_error, write_module
+from playground.output import CappedOutput, OutputBudget
 from playground.problem import Problem
 from playground.verdicts import VerdictCollector, new_verdict
 
 PYTEST_ARGS = [
     "-q",
     "--assert=plain",  # our tests carry their own learner-friendly messages
-    "--capture=sys",
+    "--capture=no",  # the collector captures each test's output itself, within a budget
     "-p", "no:cacheprovider",
     "--noconftest",
     "--tb=native",  # verdicts carry our own messages; pytest's rich tracebacks cost time
     # plugins a hidden-test run never needs; each one costs time on every run
     *("-p", "no:unraisableexception", "-p", "no:threadexception", "-p", "no:doctest", "-p", "no:junitxml",
-      "-p", "no:pastebin", "-p", "no:legacypath", "-p", "no:stepwise", "-p", "no:warnings", "-p", "no:logging"),
+      "-p", "no:pastebin", "-p", "no:legacypath", "-p", "no:stepwise", "-p", "no:warnings", "-p", "no:logging",
+      "-p", "no:faulthandler"),
 ]
+
+# Python's default limit (1000) lets recursion through operators (`self + other` inside __add__)
+# overflow the browser's stack and kill Pyodide; this limit turns it into a RecursionError.
+LEARNER_RECURSION_LIMIT = 220
+STOPPED = "Stopped before this test finished."
 
 
 def run_tests(problem_dir: str | Path, source: str, workdir: str | Path | None = None) -> dict:
@@ -39,24 +46,33 @@ def run_tests(problem_dir: str | Path, source: str, workdir: str | Path | None =
     if str(workdir) not in sys.path:
         sys.path.insert(0, str(workdir))
 
+    budget = OutputBudget()
+    printed = CappedOutput(budget)
+    error, verdicts, stopped = None, {}, False
     dont_write_bytecode = sys.dont_write_bytecode
     sys.dont_write_bytecode = True  # a stale .pyc must never stand in for new code
     try:
         with interpreter_restored():
-            error, output = load_error(source, learner_path, problem.module)
-            verdicts = {} if error else run_pytest(problem, learner_path)
+            sys.setrecursionlimit(LEARNER_RECURSION_LIMIT)
+            error = load_error(source, learner_path, problem.module, printed)
+            if not error:
+                verdicts, stopped = run_pytest(problem, learner_path, budget)
+    except KeyboardInterrupt:  # Stop, or the time limit: the page interrupted the run
+        stopped = True
     finally:
         sys.dont_write_bytecode = dont_write_bytecode
         forget_modules(problem.module, problem.test_file.stem)
     if error:
         verdicts = {name: error_verdict(error["message"]) for name in problem.test_names}
 
-    tests = [{"id": test_id, "name": name, **verdicts.get(test_id, not_run())}
+    unfinished = timeout_verdict if stopped else not_run
+    tests = [{"id": test_id, "name": name, **finished(verdicts.get(test_id), unfinished)}
              for test_id, name in problem.test_names.items()]
     return {
         "problem": problem.id,
         "error": error,
-        "output": output,
+        "stopped": stopped,
+        "output": printed.text(),
         "tests": tests,
         "passed": sum(t["outcome"] == "passed" for t in tests),
         "total": len(tests),
@@ -69,8 +85,9 @@ def run_tests_json(problem_dir: str, source: str, workdir: str | None = None) ->
     return json.dumps(run_tests(problem_dir, source, workdir))
 
 
-def run_pytest(problem: Problem, learner_path: Path) -> dict[str, dict]:
-    collector = VerdictCollector(learner_path, problem.test_file)
+def run_pytest(problem: Problem, learner_path: Path, budget: OutputBudget) -> tuple[dict[str, dict], bool]:
+    """Each test's verdict, and whether the run was interrupted."""
+    collector = VerdictCollector(learner_path, problem.test_file, budget)
     # An empty ini of our own: no configuration found up the tree may change the run.
     ini = learner_path.parent / "pytest.ini"
     ini.write_text("[pytest]\n")
@@ -78,11 +95,11 @@ def run_pytest(problem: Problem, learner_path: Path) -> dict[str, dict]:
     # pytest's own report stays off the console: results travel as data
     with redirect_stdout(io.StringIO()), redirect_stderr(io.StringIO()):
         try:
-            pytest.main(args, plugins=[collector])
+            exit_code = pytest.main(args, plugins=[collector])
         except Exception as exc:  # the learner's code broke pytest itself
             message = f"The tests could not run: {describe(exc)}"
-            return {name: error_verdict(message) for name in problem.test_names} | collector.verdicts
-    return collector.verdicts
+            return {name: error_verdict(message) for name in problem.test_names} | collector.verdicts, False
+    return collector.verdicts, exit_code == pytest.ExitCode.INTERRUPTED
 
 
 def error_verdict(message: str) -> dict:
@@ -91,4 +108,17 @@ def error_verdict(message: str) -> dict:
 
 def not_run() -> dict:
     return error_verdict("This test did not run.")
+
+
+def timeout_verdict() -> dict:
+    return {**new_verdict(), "outcome": "timeout", "message": STOPPED}
+
+
+def finished(verdict: dict | None, unfinished) -> dict:
+    """A test's verdict, or what to say when it never got one."""
+    if verdict is None:
+        return unfinished()
+    if verdict["outcome"] == "pending":
+        return {**unfinished(), "output": verdict["output"], "duration": verdict["duration"]}
+    return verdict
 

@@ -1,30 +1,46 @@
 """Turning what pytest saw into one learner-readable verdict per test."""
 
 import ast
+import sys
 import traceback
 from pathlib import Path
 
 import pytest
 
 from playground.learner import describe, learner_frames, learner_line, learner_traceback
+from playground.output import CappedOutput, OutputBudget
 
 
 class VerdictCollector:
     """A pytest plugin that records each test's outcome, message, output and duration."""
 
-    def __init__(self, learner_path: Path, test_path: Path) -> None:
+    def __init__(self, learner_path: Path, test_path: Path, budget: OutputBudget) -> None:
         self.learner_path = learner_path
         self.test_path = test_path
+        self.budget = budget
         self.verdicts: dict[str, dict] = {}
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_protocol(self, item: pytest.Item, nextitem: pytest.Item | None):
+        """Capture what the test prints, through all its phases, within the run's budget."""
+        output = CappedOutput(self.budget)
+        streams = sys.stdout, sys.stderr
+        sys.stdout = sys.stderr = output
+        try:
+            return (yield)
+        finally:
+            sys.stdout, sys.stderr = streams
+            self.verdicts.setdefault(item.name, new_verdict())["output"] = output.text()
 
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo):
         report = yield
         verdict = self.verdicts.setdefault(item.name, new_verdict())
         verdict["duration"] += report.duration
-        verdict["output"] = report.capstdout + report.capstderr  # each report holds all phases so far
-        if call.excinfo is not None and verdict["outcome"] == "passed":
+        if call.excinfo is not None and verdict["outcome"] in ("pending", "passed"):
             verdict.update(self.explain(call.excinfo.value, call.when))
+        elif call.when == "call" and verdict["outcome"] == "pending":
+            verdict["outcome"] = "passed"
         return report
 
     def explain(self, exc: BaseException, when: str) -> dict:
@@ -49,6 +65,9 @@ class VerdictCollector:
             message += f" (line {line} of your code)"
         elif code := self.test_line(exc):
             message += f", while the test ran `{code}`"
+        if isinstance(exc, RecursionError):
+            message += ". Does a function or method keep calling itself? (In a Value class, `self + other` " \
+                       "inside __add__ calls __add__ again.)"
         if "NoneType" in message:
             message += ". Did an operation return None? Each operation must return a new Value."
         return message
@@ -71,4 +90,4 @@ def short_statement(line: str) -> str:
 
 
 def new_verdict() -> dict:
-    return {"outcome": "passed", "message": "", "output": "", "duration": 0.0, "line": None, "traceback": ""}
+    return {"outcome": "pending", "message": "", "output": "", "duration": 0.0, "line": None, "traceback": ""}
