@@ -11,7 +11,8 @@ PROBLEM = ROOT / "py" / "problems" / "basic_autograd"
 MISTAKES = ROOT / "tests" / "mistakes"
 EXPECTATIONS = json.loads((MISTAKES / "expectations.json").read_text())
 SOLUTION = (PROBLEM / "solution.py").read_text()
-OPERATOR_RECURSION = SOLUTION.replace("def __mul__(self, other):", "def __mul__(self, other):\n        return other * self", 1)
+OPERATOR_RECURSION = SOLUTION.replace(
+    "def __mul__(self, other):", "def __mul__(self, other):\n        return other * self", 1)
 SYNTAX_ERROR = "class Value:\n    def __init__(self, data):\n        self.data = (data\n\n    def relu(self):\n"
 
 pytestmark = pytest.mark.pyodide

@@ -14,6 +14,7 @@ from playground.isolation import interpreter_restored
 from playground.learner import describe, forget_directory_listing, forget_modules, load_error, write_module
 from playground.output import CappedOutput, OutputBudget
 from playground.problem import Problem
+from playground.recorder import install_recorder
 from playground.verdicts import VerdictCollector, new_verdict
 
 PYTEST_ARGS = [
@@ -87,7 +88,8 @@ def run_tests_json(problem_dir: str, source: str, workdir: str | None = None) ->
 
 def run_pytest(problem: Problem, learner_path: Path, budget: OutputBudget) -> tuple[dict[str, dict], bool]:
     """Each test's verdict, and whether the run was interrupted."""
-    collector = VerdictCollector(learner_path, problem.test_file, budget)
+    recorder = install_recorder(sys.modules.get(problem.module))  # notes each backward(): the graph views
+    collector = VerdictCollector(learner_path, problem.test_file, budget, recorder)
     # An empty ini of our own: no configuration found up the tree may change the run.
     ini = learner_path.parent / "pytest.ini"
     ini.write_text("[pytest]\n")

@@ -9,15 +9,18 @@ import pytest
 
 from playground.learner import describe, learner_frames, learner_line, learner_traceback
 from playground.output import CappedOutput, OutputBudget
+from playground.recorder import Recorder
 
 
 class VerdictCollector:
     """A pytest plugin that records each test's outcome, message, output and duration."""
 
-    def __init__(self, learner_path: Path, test_path: Path, budget: OutputBudget) -> None:
+    def __init__(self, learner_path: Path, test_path: Path, budget: OutputBudget,
+                 recorder: Recorder | None = None) -> None:
         self.learner_path = learner_path
         self.test_path = test_path
         self.budget = budget
+        self.recorder = recorder
         self.verdicts: dict[str, dict] = {}
 
     @pytest.hookimpl(wrapper=True)
@@ -41,6 +44,8 @@ class VerdictCollector:
             verdict.update(self.explain(call.excinfo.value, call.when))
         elif call.when == "call" and verdict["outcome"] == "pending":
             verdict["outcome"] = "passed"
+        if call.when == "teardown" and self.recorder is not None:
+            self.recorder.annotate(verdict)  # the graph of the test's last backward(), and the doctor's flag
         return report
 
     def explain(self, exc: BaseException, when: str) -> dict:
@@ -90,4 +95,5 @@ def short_statement(line: str) -> str:
 
 
 def new_verdict() -> dict:
-    return {"outcome": "pending", "message": "", "output": "", "duration": 0.0, "line": None, "traceback": ""}
+    return {"outcome": "pending", "message": "", "output": "", "duration": 0.0, "line": None, "traceback": "",
+            "graph": None}

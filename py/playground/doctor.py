@@ -1,0 +1,250 @@
+"""The gradient doctor: check a learner's graph against the local rules of +, * and relu.
+
+It uses only what the graph holds (each Value's _prev, _op, data and grad). It recomputes each
+Value's data from its inputs, and the correct gradients with its own reverse pass over the same
+graph; then it names the first Value that disagrees, and the rule that most likely explains it.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from dataclasses import dataclass
+from itertools import combinations
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from playground.graph import Node
+
+
+@dataclass
+class Finding:
+    node: int  # position in the walk
+    field: str  # "data" or "grad"
+    expected: float
+    actual: object  # what the learner's Value holds
+    sentence: str
+
+
+def check(nodes: list[Node], check_grads: bool = True) -> tuple[Finding | None, str | None]:
+    """The first Value that breaks a local rule (data before grad), and a note on what was not checked."""
+    doctor = Doctor(nodes)
+    finding = doctor.first_wrong_data()
+    if finding is None and check_grads:
+        finding = doctor.first_wrong_grad()
+    return finding, doctor.note
+
+
+class Doctor:
+    def __init__(self, nodes: list[Node]) -> None:
+        self.nodes = nodes
+        self.data = [number(n.data) for n in nodes]
+        self.grads = [number(n.grad) for n in nodes]
+        self.ops = [normal_op(n.op) for n in nodes]
+        self.rules = [self.rule(i) for i in range(len(nodes))]
+        self.uses: list[list[tuple[int, float]]] = []  # per node: (consumer, local derivative), one per use
+        self.note: str | None = None
+
+    def rule(self, i: int) -> tuple[float | None, list[tuple[int, float]] | None]:
+        """Node i's data recomputed from its inputs, and each input's local derivative (one pair per use).
+
+        None stands for what cannot be known: an unknown op, an input that is not a number.
+        """
+        node, op, out = self.nodes[i], self.ops[i], self.data[i]
+        kids = node.children
+        if not kids:
+            return None, []
+        x = [self.data[k] for k in kids]
+        if node.opaque or None in x or op not in ("+", "*", "ReLU"):
+            return None, None
+        if op == "ReLU":
+            if len(kids) != 1:
+                return None, None
+            return max(0.0, x[0]), [(kids[0], 1.0 if x[0] > 0 else 0.0)]
+        if len(kids) == 1:  # with a set for _prev, x + x and x * x keep x only once
+            twice = x[0] + x[0] if op == "+" else x[0] * x[0]
+            if out is not None and close(out, twice):
+                kids, x = kids * 2, x * 2
+            elif op == "+":  # x + a number that was kept out of _prev
+                return None, [(kids[0], 1.0)]
+            else:
+                return None, ([(kids[0], out / x[0])] if out is not None and x[0] != 0 else None)
+        if op == "+":
+            return sum(x), [(k, 1.0) for k in kids]
+        return math.prod(x), [(k, math.prod(x[:j] + x[j + 1:])) for j, k in enumerate(kids)]
+
+    # data
+
+    def first_wrong_data(self) -> Finding | None:
+        for i, (expected, _) in enumerate(self.rules):
+            actual = self.data[i]
+            if expected is not None and math.isfinite(expected) and (actual is None or not close(actual, expected)):
+                return Finding(i, "data", expected, self.nodes[i].data, self.data_sentence(i, expected))
+        return None
+
+    def data_sentence(self, i: int, expected: float) -> str:
+        node, op = self.nodes[i], self.ops[i]
+        inputs = [fmt(self.data[k]) for k in node.children]
+        head = f"{self.ref(i)}.data is {fmt(node.data)} but should be {fmt(expected)}: "
+        if op == "ReLU":
+            return head + f"relu makes a Value whose data is max(0, its input) = max(0, {inputs[0]})"
+        if len(inputs) == 1:
+            inputs *= 2
+        if op == "+":
+            return head + f"+ makes a Value whose data is the sum of its inputs' data ({' + '.join(inputs)})"
+        return head + f"* makes a Value whose data is the product of its inputs' data ({' × '.join(inputs)})"
+
+    # gradients
+
+    def reverse_pass(self) -> list[float | None]:
+        """The correct gradients, from the output seeded with 1; fills self.uses on the way."""
+        n = len(self.nodes)
+        grads, known = [0.0] * n, [True] * n
+        self.uses = uses = [[] for _ in range(n)]
+        grads[-1] = 1.0
+        for i in reversed(range(n)):  # the walk puts inputs first: reversed, every consumer comes first
+            local = self.rules[i][1]
+            if local is None or not known[i]:
+                if local is None and self.note is None:
+                    self.note = (f"The gradient doctor has no rule for {self.ref(i)} (op {self.nodes[i].op!r}), "
+                                 "so it did not check the gradients of the Values it was made from.")
+                for k in self.nodes[i].children:
+                    known[k] = False
+                continue
+            for k, derivative in local:
+                grads[k] += derivative * grads[i]
+                uses[k].append((i, derivative))
+        return [g if ok and math.isfinite(g) else None for g, ok in zip(grads, known, strict=True)]
+
+    def first_wrong_grad(self) -> Finding | None:
+        """The wrong gradient closest to the output: its consumers' gradients are all right, so the fault
+        is in how they passed gradient back to it (or, for the output, in the seed)."""
+        expected = self.reverse_pass()
+        wrong = [i for i, e in enumerate(expected)
+                 if e is not None and (self.grads[i] is None or not close(self.grads[i], e))]
+        if not wrong:
+            return None
+        depth = [0] * len(self.nodes)  # longest path from the output
+        for i in reversed(range(len(self.nodes))):
+            for k in self.nodes[i].children:
+                depth[k] = max(depth[k], depth[i] + 1)
+        i = min(wrong, key=lambda i: (depth[i], self.nodes[i].name is None, i))
+        return Finding(i, "grad", expected[i], self.nodes[i].grad, self.grad_sentence(i, expected))
+
+    def grad_sentence(self, i: int, expected: list) -> str:
+        x, e, a = self.ref(i), expected[i], self.grads[i]
+        head = f"{x}.grad is {fmt(self.nodes[i].grad)} but should be {fmt(e)}: "
+        if i == len(self.nodes) - 1:
+            return head + "backward() must start by setting the output's grad to 1"
+        if a is None:
+            return head + "a grad must be a number: it starts at 0 and each use of the Value adds to it"
+        mine = self.uses[i]
+        for reason in (self.relu_reason, self.product_reason, self.accumulate_reason, self.order_reason):
+            if sentence := reason(i, a, e, mine, expected):
+                return head + sentence
+        terms = ", ".join(f"{fmt(d)} × {fmt(expected[c])} from {self.nodes[c].label}" for c, d in mine[:4])
+        return head + f"each use adds its local derivative × its grad ({terms}{', …' if len(mine) > 4 else ''})"
+
+    def relu_reason(self, i: int, a: float, e: float, mine: list, expected: list) -> str | None:
+        """relu passing gradient back whatever the sign (or blocking it where it should pass)."""
+        relus = [(c, d) for c, d in mine if self.ops[c] == "ReLU"]
+        flipped = e + sum((1.0 - 2 * d) * expected[c] for c, d in relus)  # each relu does the opposite
+        if not relus or close(flipped, e) or not close(a, flipped):
+            return None
+        x, value = self.ref(i), fmt(self.data[i])
+        if self.data[i] > 0:
+            return f"relu passes the gradient through unchanged where its input is positive, and {x} is {value}"
+        return f"relu passes gradient back only where its input is positive, and {x} is {value}"
+
+    def product_reason(self, i: int, a: float, e: float, mine: list, expected: list) -> str | None:
+        """In x*y, x.grad getting x's own data times out.grad instead of y's."""
+        own = self.data[i]
+        products = [(c, d) for c, d in sorted(mine) if self.ops[c] == "*" and len(self.nodes[c].children) == 2
+                    and not close(d, own)]
+        swapped = e + sum((own - d) * expected[c] for c, d in products)
+        if not products or close(swapped, e) or not close(a, swapped):
+            return None
+        c, d = products[0]
+        other = next(k for k in self.nodes[c].children if k != i)
+        x, product = self.ref(i), self.nodes[c]
+        where = f"{product.name} = {product.expr}" if product.name else product.expr
+        factor = f"{self.nodes[other].name}.data" if self.nodes[other].name else "the other factor's data"
+        out = product.name or "out"
+        return (f"in {where}, {x}.grad gets {factor} * {out}.grad ({fmt(d)} × {fmt(expected[c])}), "
+                f"not {x}'s own data")
+
+    def accumulate_reason(self, i: int, a: float, e: float, mine: list, expected: list) -> str | None:
+        """Assigning instead of adding: only one use's share survives."""
+        if len(mine) < 2 or not any(close(a, d * expected[c]) for c, d in mine):
+            return None
+        x, consumers = self.ref(i), sorted({c for c, _ in mine})
+        times = "twice" if len(mine) == 2 else f"{len(mine)} times"
+        if len(consumers) == 1:
+            return f"{x} feeds the {self.nodes[consumers[0]].op} {times}, and each use must add to {x}.grad"
+        places = " and ".join(self.nodes[c].label for c in consumers[:4])
+        return f"{x} is used {times} (in {places}), and each use must add to {x}.grad"
+
+    def order_reason(self, i: int, a: float, e: float, mine: list, expected: list) -> str | None:
+        """A consumer that passed its gradient on too early (only some uses in), or more than once."""
+        for c, d in mine:
+            shares = [d2 * expected[c2] for c2, d2 in self.uses[c]]
+            if not 2 <= len(shares) <= 10:
+                continue
+            rest, full = e - d * expected[c], expected[c]
+            partial = [sum(s) for r in range(1, len(shares)) for s in combinations(shares, r)]
+            if any(close(a, rest + d * p) for p in partial):
+                return (f"{self.ref(c)}'s gradient was passed on before all its uses had added to it — "
+                        "visit nodes in reverse topological order")
+            if any(close(a, rest + d * (full + p)) for p in [*partial, full]):
+                return (f"{self.ref(c)}'s gradient was passed on more than once — call each Value's "
+                        "_backward once, in reverse topological order")
+        return None
+
+    def ref(self, i: int) -> str:
+        """How a sentence names node i: x, (b*c), Value(5)."""
+        node = self.nodes[i]
+        if node.name:
+            return node.name
+        if not node.children:
+            return f"Value({node.expr})"
+        return node.label if node.label.startswith("node ") else f"({node.label})"
+
+
+def normal_op(op) -> str | None:
+    if not isinstance(op, str):
+        return None
+    op = op.strip()
+    return "ReLU" if op.lower() == "relu" else op
+
+
+def close(actual: float, expected: float) -> bool:
+    return math.isclose(actual, expected, rel_tol=1e-6, abs_tol=1e-9)
+
+
+def number(x) -> float | None:
+    """x as a float when it is a real number, else None."""
+    if isinstance(x, (float, int)) or isinstance(x, numbers.Real):  # the ABC is slow: plain types first
+        try:
+            return float(x)
+        except (OverflowError, ValueError, TypeError):
+            return None
+    return None
+
+
+def fmt(x) -> str:
+    """A number as a learner would write it: 2, -3, 0.5."""
+    value = number(x)
+    if value is None:
+        return short(x)
+    if value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return f"{value:.6g}"
+
+
+def short(x) -> str:
+    """A short text for a value, without calling the learner's __repr__."""
+    if isinstance(x, str):
+        return repr(x) if len(x) <= 30 else repr(x[:27]) + "…"
+    if x is None or isinstance(x, (bool, int, float)):
+        return str(x)
+    return f"<{type(x).__name__}>"

@@ -1,0 +1,136 @@
+"""Watching the learner's backward(): which Value it ran from, and what the caller called its Values.
+
+After the learner's module is imported, Recorder.wrap replaces Value.backward with a thin wrapper
+that notes each outermost call (its root, the caller's variable names, whether it finished) and
+then runs the learner's own method unchanged. Graphs are read from these notes afterwards.
+"""
+
+from __future__ import annotations
+
+import builtins
+import functools
+import sys
+import types
+from dataclasses import dataclass, field
+
+from playground.graph import graph_view
+
+MAX_CALLS = 20  # backward() calls remembered per test or script; more than that: gradients not checked
+real_build_class = builtins.__build_class__
+
+
+@dataclass
+class Call:
+    root: object
+    names: dict[int, str] = field(default_factory=dict)
+    error: str | None = None  # the type of exception backward() raised, if it did
+
+
+class Recorder:
+    def __init__(self) -> None:
+        self.calls: list[Call] = []
+        self.count = 0  # calls so far (since the last annotate), including those no longer remembered
+        self.depth = 0  # > 0 while the learner's backward() runs: inner calls belong to the outer one
+
+    def wrap(self, cls) -> bool:
+        """Record calls to cls.backward, when it is a plain function (the class may define it anywhere)."""
+        try:
+            owner = next((k for k in cls.__mro__ if "backward" in vars(k)), None)
+            original = vars(owner)["backward"] if owner else None
+            if not isinstance(original, types.FunctionType) or getattr(original, "recorded", False):
+                return False
+            owner.backward = self.recording(original)
+            return True
+        except Exception:
+            return False
+
+    def recording(self, original: types.FunctionType):
+        recorder = self
+
+        @functools.wraps(original)
+        def backward(self, *args, **kwargs):
+            if recorder.depth:
+                return original(self, *args, **kwargs)
+            call = recorder.note_call(self, sys._getframe(1))
+            recorder.depth += 1
+            try:
+                return original(self, *args, **kwargs)
+            except BaseException as exc:
+                call.error = type(exc).__name__
+                raise
+            finally:
+                recorder.depth -= 1
+
+        backward.recorded = True
+        return backward
+
+    def note_call(self, root, frame) -> Call:
+        call = Call(root, names_in(frame, root))
+        self.calls.append(call)
+        self.count += 1
+        del self.calls[:-MAX_CALLS]
+        return call
+
+    def build_class(self, func, name, *bases, **kwargs):
+        """builtins.__build_class__ for scripts: each class the script defines gets its backward recorded."""
+        cls = real_build_class(func, name, *bases, **kwargs)
+        if isinstance(cls, type):
+            self.wrap(cls)
+        return cls
+
+    def view(self, root, names: dict[int, str] | None = None, check_large: bool = True) -> dict:
+        """The graph under root, checked by the doctor, with what we know of backward() calls so far."""
+        mine = [c for c in self.calls if c.root is root]
+        if self.count > len(self.calls):
+            note = f"backward() ran {self.count} times, so the gradients were not checked."
+        elif not mine:
+            note = "backward() was not called on this Value, so its gradients were not checked."
+        elif mine[-1].error:
+            note = f"backward() stopped with {mine[-1].error}, so the gradients were not checked."
+        elif len(mine) > 1:
+            note = (f"backward() ran {len(mine)} times on this Value: gradients add up across calls, "
+                    "so they were not checked.")
+        else:
+            note = None
+        others = list({id(c.root): c.root for c in self.calls if c.root is not root}.values())
+        known = {**(mine[-1].names if mine else {}), **(names or {})}
+        return graph_view(root, known, grads_note=note, others=others, check_large=check_large and note is None)
+
+    def annotate(self, verdict: dict) -> None:
+        """Give a test's verdict the graph of its last backward() (or None), then forget its calls.
+
+        On a failed test, the doctor's sentence joins the message. Never raises, never changes the outcome.
+        """
+        try:
+            if not self.calls:
+                verdict["graph"] = None
+                return
+            failed = verdict["outcome"] != "passed"
+            graph = verdict["graph"] = self.view(self.calls[-1].root, check_large=failed)
+            if failed and graph["flag"]:
+                doctor = f"Gradient doctor: {graph['flag']['sentence']}"
+                verdict["message"] = f"{verdict['message']}\n{doctor}" if verdict["message"] else doctor
+        except Exception:
+            verdict["graph"] = None
+        finally:
+            self.calls, self.count = [], 0
+
+
+def install_recorder(module) -> Recorder | None:
+    """A recorder watching module.Value's backward(), or None when there is nothing to watch."""
+    recorder = Recorder()
+    cls = getattr(module, "Value", None)
+    return recorder if isinstance(cls, type) and recorder.wrap(cls) else None
+
+
+def names_in(frame, root) -> dict[int, str]:
+    """{id(value): variable name} for the Values among the frame's local variables (first name wins)."""
+    names: dict[int, str] = {}
+    try:
+        kind = type(root)
+        for name, value in list(frame.f_locals.items()):
+            if isinstance(value, kind) and not name.startswith("__") and id(value) not in names:
+                names[id(value)] = name
+    except Exception:
+        pass
+    return names

@@ -1,0 +1,250 @@
+"""The graph view and the gradient doctor under CPython: the hidden-test run and Run code (run_script)."""
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import playground.runner
+from playground import run_tests
+from playground.script import run_script
+
+ROOT = Path(__file__).resolve().parent.parent
+PROBLEM = ROOT / "py" / "problems" / "basic_autograd"
+SOLUTION = (PROBLEM / "solution.py").read_text()
+MISTAKES = ROOT / "tests" / "mistakes"
+DOCTOR = json.loads((MISTAKES / "doctor_expectations.json").read_text())
+EXAMPLE_1 = "a = Value(2); b = Value(-3); c = Value(10); d = a + b*c; e = d.relu(); e.backward()\n"
+
+# micrograd's own engine: _prev is a set (x + x keeps x once), the topological sort is recursive
+MICROGRAD = SOLUTION.replace("self._prev = tuple(_children)", "self._prev = set(_children)").replace(
+    SOLUTION[SOLUTION.index("        # topological order"):SOLUTION.index("        self.grad = 1.0")],
+    "        topo, visited = [], set()\n\n        def build_topo(v):\n            if v not in visited:\n"
+    "                visited.add(v)\n                for child in v._prev:\n                    build_topo(child)\n"
+    "                topo.append(v)\n        build_topo(self)\n\n")
+ODD_VALUES = {
+    "data None": SOLUTION.replace("out = Value(self.data + other.data, (self, other), '+')",
+                                  "out = Value(None, (self, other), '+')"),
+    "grad a string": SOLUTION.replace("self.grad = 0.0", "self.grad = '0'"),
+    "no _prev": SOLUTION.replace("self._prev = tuple(_children)", "self.kids = tuple(_children)")
+                        .replace("v._prev", "v.kids"),
+    "no _op": SOLUTION.replace("self._op = _op", "pass"),
+    "_prev an int": SOLUTION.replace("self._prev = tuple(_children)", "self._prev = len(_children)")
+                            .replace("for child in v._prev:", "for child in ():"),
+    "backward raises": SOLUTION.replace("def backward(self):", "def backward(self):\n        raise ValueError('no')"),
+    "a loop": SOLUTION.replace("out = Value(self.data + other.data, (self, other), '+')",
+                               "out = Value(self.data + other.data, (self, other), '+')\n        out._prev += (out,)"),
+    "attributes that explode": SOLUTION.replace("self._op = _op", "pass") + (
+        "\n    def __getattr__(self, name):\n        raise RuntimeError('boom')\n"),
+    "micrograd": MICROGRAD,
+}
+
+
+@pytest.fixture
+def run(tmp_path):
+    return lambda source: run_tests(PROBLEM, source, workdir=tmp_path / "work")
+
+
+@pytest.fixture
+def script(tmp_path):
+    return lambda source: run_script(source, workdir=tmp_path / "script")
+
+
+def by_id(results: dict) -> dict[str, dict]:
+    return {t["id"]: t for t in results["tests"]}
+
+
+def labels(graph: dict) -> dict[str, dict]:
+    return {n["label"]: n for n in graph["nodes"]}
+
+
+@pytest.mark.parametrize("mistake", sorted(DOCTOR))
+def test_each_mistake_flags_the_faulty_node_in_graph_and_message(run, mistake):
+    source = SOLUTION if mistake == "solution.py" else (MISTAKES / mistake).read_text()
+    tests = by_id(run(source))
+    for test_id, test in tests.items():
+        expected = DOCTOR[mistake].get(test_id)
+        if expected is None:
+            if test["outcome"] != "passed":
+                assert test["graph"] is None or test["graph"]["flag"] is None, (test_id, test["graph"]["flag"])
+            continue
+        flag = test["graph"]["flag"]
+        assert flag is not None, test_id
+        assert (flag["label"], flag["field"]) == (expected["node"], expected["field"]), (test_id, flag)
+        assert expected["sentence_contains"] in flag["sentence"], (test_id, flag["sentence"])
+        assert f"\nGradient doctor: {flag['sentence']}" in test["message"]
+        if test["graph"]["nodes"]:  # drawn: the flag sits on its node too
+            flagged = [n for n in test["graph"]["nodes"] if n["flag"]]
+            assert [n["label"] for n in flagged] == [expected["node"]] and flag["node"] == flagged[0]["id"]
+
+
+def test_reference_gets_a_graph_per_test_and_no_flags(run):
+    results = run(SOLUTION)
+    assert results["passed"] == results["total"]
+    for test in results["tests"]:
+        graph = test["graph"]
+        assert graph is not None and graph["flag"] is None, test["id"]
+        assert not any(n["flag"] for n in graph["nodes"])
+        assert "Gradient doctor" not in test["message"]
+    assert json.loads(json.dumps(results, allow_nan=False)) == results
+
+
+def test_example_1_graph_has_the_expected_nodes_and_edges(run):
+    graph = by_id(run(SOLUTION))["test_reference_example"]["graph"]
+    nodes = labels(graph)
+    assert set(nodes) == {"a", "b", "c", "b*c", "d", "e"}
+    expected = {"a": ("", 2, 0), "b": ("", -3, 0), "c": ("", 10, 0), "b*c": ("*", -30, 0), "d": ("+", -28, 0),
+                "e": ("ReLU", 0, 1)}
+    assert {k: (n["op"], n["data"], n["grad"]) for k, n in nodes.items()} == expected
+    assert nodes["b*c"]["name"] is None and nodes["d"]["name"] == "d"
+    ids = {n["id"]: n["label"] for n in graph["nodes"]}
+    edges = sorted((ids[child], ids[parent]) for child, parent in graph["edges"])
+    assert edges == [("a", "d"), ("b", "b*c"), ("b*c", "d"), ("c", "b*c"), ("d", "e")]
+    assert ids[graph["output"]] == "e" and graph["note"] is None and graph["too_large"] is False
+
+
+def test_flag_shows_on_a_passing_test_but_never_changes_its_message(run):
+    reference = by_id(run((MISTAKES / "unseeded_output.py").read_text()))["test_reference_example"]
+    assert reference["outcome"] == "passed" and reference["message"] == ""
+    assert reference["graph"]["flag"]["label"] == "e"
+
+
+def test_a_graph_too_large_to_draw_gets_a_note_and_still_a_doctor_on_failure(run):
+    tests = by_id(run((MISTAKES / "unseeded_output.py").read_text()))
+    graph = tests["test_long_chain"]["graph"]
+    assert graph["too_large"] and graph["nodes"] == [] and graph["edges"] == [] and "10,002 Values" in graph["note"]
+    assert graph["flag"]["label"] == "y" and graph["flag"]["node"] is None
+    passing = by_id(run(SOLUTION))["test_long_chain"]["graph"]  # cheap: the walk stops at 500 Values
+    assert passing["too_large"] and passing["nodes"] == [] and "more than 500" in passing["note"]
+
+
+def test_a_test_without_backward_has_no_graph(run):
+    starter = by_id(run((PROBLEM / "starter.py").read_text()))
+    assert all(t["graph"] is None for t in starter.values())
+
+
+@pytest.mark.parametrize("case", sorted(ODD_VALUES))
+def test_odd_value_classes_never_crash_the_run_or_change_a_verdict(run, monkeypatch, case):
+    watched = run(ODD_VALUES[case])
+    assert json.loads(json.dumps(watched, allow_nan=False)) == watched
+    monkeypatch.setattr(playground.runner, "install_recorder", lambda module: None)
+    unwatched = run(ODD_VALUES[case])
+    for test, plain in zip(watched["tests"], unwatched["tests"], strict=True):
+        assert test["outcome"] == plain["outcome"], (case, test["id"])
+        assert test["message"].split("\nGradient doctor: ")[0] == plain["message"], (case, test["id"])
+        assert plain["graph"] is None
+
+
+def test_notes_for_odd_graphs(run):
+    graphs = {case: by_id(run(source))["test_product_plus_self"]["graph"] for case, source in ODD_VALUES.items()}
+    assert "no _prev" in graphs["no _prev"]["note"] and graphs["no _prev"]["nodes"] == []
+    assert "no _op" in graphs["no _op"]["note"] and graphs["no _op"]["nodes"] == []
+    assert "_prev is an int" in graphs["_prev an int"]["note"]
+    assert "loop" in graphs["a loop"]["note"]
+    assert "could not be read (RuntimeError)" in graphs["attributes that explode"]["note"]
+    assert "stopped with ValueError" in graphs["backward raises"]["doctor_note"]
+    assert graphs["backward raises"]["flag"] is None
+    assert graphs["micrograd"]["flag"] is None and graphs["micrograd"]["nodes"]
+    reused = by_id(run(MICROGRAD))["test_accumulates_when_reused"]["graph"]  # x + x with x once in a set
+    assert reused["flag"] is None and len(reused["nodes"]) == 2
+
+
+def test_without_prev_the_doctor_still_checks_the_seed(run):
+    unseeded = ODD_VALUES["no _prev"].replace("self.grad = 1.0", "pass")
+    graph = by_id(run(unseeded))["test_output_seeded_with_one"]["graph"]
+    assert graph["nodes"] == [] and "no _prev" in graph["note"]
+    assert graph["flag"]["sentence"].startswith("y.grad is 0 but should be 1")
+
+
+def test_run_script_prints_and_draws_with_names(script):
+    result = script(SOLUTION + EXAMPLE_1 + "print('e is', e.data)\ndraw(e)\n")
+    assert result["error"] is None and result["output"] == "e is 0\n" and result["duration"] > 0
+    [graph] = result["graphs"]
+    assert set(labels(graph)) == {"a", "b", "c", "b*c", "d", "e"} and len(graph["edges"]) == 5
+    assert graph["flag"] is None and graph["doctor_note"] is None
+    assert json.loads(json.dumps(result, allow_nan=False)) == result
+
+
+def test_names_come_from_the_backward_caller_and_the_draw_caller(script):
+    code = "def f():\n    u = Value(2)\n    v = u * u\n    v.backward()\n    return v\n\nw = f()\ndraw(w)\n"
+    [graph] = script(SOLUTION + code)["graphs"]
+    assert {(n["name"], n["grad"]) for n in graph["nodes"]} == {("u", 4.0), ("w", 1.0)}
+
+
+def test_run_script_draw_flags_mistakes_and_wrong_data(script):
+    [graph] = script((MISTAKES / "relu_ignores_sign.py").read_text() + EXAMPLE_1 + "draw(e)\n")["graphs"]
+    assert graph["flag"]["label"] == "d" and labels(graph)["d"]["flag"]["expected"] == 0
+    wrong_sum = SOLUTION.replace("Value(self.data + other.data,", "Value(self.data - other.data,")
+    [graph] = script(wrong_sum + EXAMPLE_1 + "draw(e)\n")["graphs"]
+    assert graph["flag"]["field"] == "data" and graph["flag"]["label"] == "d"
+    assert graph["flag"]["sentence"] == ("d.data is 32 but should be -28: + makes a Value whose data is the sum "
+                                         "of its inputs' data (2 + -30)")
+
+
+def test_run_script_gradients_not_checked_when_they_cannot_be_known(script):
+    twice = script(SOLUTION + "a = Value(2)\nb = a * 3\nb.backward()\nb.backward()\ndraw(b)\ndraw(a * 5)\n")
+    again, undrawn = twice["graphs"]
+    assert again["flag"] is None and "ran 2 times" in again["doctor_note"]
+    assert undrawn["flag"] is None and "not called on this Value" in undrawn["doctor_note"]
+    shared = script(SOLUTION + "a = Value(2)\nb = a * 3\nb.backward()\nc = a + 1\nc.backward()\ndraw(c)\n")
+    assert shared["graphs"][0]["flag"] is None and "shares Values" in shared["graphs"][0]["doctor_note"]
+    tanh = SOLUTION.replace("    def backward(self):", (
+        "    def tanh(self):\n        import math\n        out = Value(math.tanh(self.data), (self,), 'tanh')\n"
+        "        def _backward():\n            self.grad += (1 - out.data ** 2) * out.grad\n"
+        "        out._backward = _backward\n        return out\n\n    def backward(self):"))
+    [graph] = script(tanh + "x = Value(0.5)\ny = x.tanh() * 2\ny.backward()\ndraw(y)\n")["graphs"]
+    assert graph["flag"] is None and "no rule for" in graph["doctor_note"]
+
+
+def test_run_script_notes_instead_of_huge_or_odd_graphs(script):
+    result = script(SOLUTION + "x = Value(1)\nfor _ in range(600):\n    x = x + 1\nx.backward()\ndraw(x)\ndraw(3)\n")
+    big, number = result["graphs"]
+    assert big["too_large"] and big["nodes"] == [] and "1,201 Values" in big["note"] and big["flag"] is None
+    assert number["note"] == "draw() needs a Value, and this is an int."
+    weird = script(SOLUTION + "a = Value(float('inf'))\nb = a * 0\nb.backward()\ndraw(b)\n")
+    json.dumps(weird, allow_nan=False)
+    assert labels(weird["graphs"][0])["a"]["data"] == "inf"
+
+
+def test_run_script_errors_name_the_learners_line(script):
+    result = script("print('before')\ndef f():\n    return 1 / 0\n\nf()\n")
+    assert result["output"] == "before\n"
+    error = result["error"]
+    assert (error["type"], error["line"]) == ("ZeroDivisionError", 3)
+    assert "line 5" in error["traceback"] and "playground" not in error["traceback"]
+    assert script("x = (\n")["error"]["type"] == "SyntaxError"
+    assert script("import sys\nsys.exit(0)\n")["error"] is None
+    assert "draw() missing 1 required positional argument" in script("draw()\n")["error"]["message"]
+    stopped = script("print('working')\nraise KeyboardInterrupt\n")  # what the page's Stop button raises
+    assert stopped["stopped"] and stopped["error"] is None and stopped["output"] == "working\n"
+
+
+def test_run_script_caps_output_and_draws(script):
+    result = script("for i in range(20_000):\n    print(i)\n")
+    assert result["output"].count("\n") < 10_010 and "output cut" in result["output"]
+    many = script(SOLUTION + "for i in range(25):\n    draw(Value(i))\n")
+    assert len(many["graphs"]) == 20 and "draw() was called 25 times" in many["output"]
+
+
+@pytest.mark.pyodide
+def test_doctor_flags_the_same_nodes_inside_pyodide(tmp_path):
+    """Python 3.14 in Pyodide reads frames' locals differently (PEP 667): the names must still come through."""
+    if not (ROOT / "build" / "public" / "manifest.json").exists():
+        pytest.fail("build/public is missing: run `make build` (make test does it first)")
+    request = tmp_path / "cases.json"
+    request.write_text(json.dumps([{"name": name, "code": (MISTAKES / name).read_text() if name != "solution.py"
+                                    else SOLUTION} for name in DOCTOR]))
+    done = subprocess.run(["node", str(ROOT / "tests" / "pyodide" / "run_harness.mjs"), str(request)],
+                          capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert done.returncode == 0, done.stderr[-3000:]
+    results = json.loads(done.stdout)["results"]
+    for mistake, expected in DOCTOR.items():
+        tests = by_id(results[mistake])
+        flagged = {test_id: (t["graph"]["flag"]["label"], t["graph"]["flag"]["sentence"])
+                   for test_id, t in tests.items() if t["outcome"] != "passed" and t["graph"] and t["graph"]["flag"]}
+        assert set(flagged) == set(expected), mistake
+        for test_id, (label, sentence) in flagged.items():
+            assert label == expected[test_id]["node"] and expected[test_id]["sentence_contains"] in sentence
+    example = by_id(results["solution.py"])["test_reference_example"]["graph"]
+    assert {n["label"] for n in example["nodes"]} == {"a", "b", "c", "b*c", "d", "e"}
