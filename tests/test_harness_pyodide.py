@@ -13,6 +13,8 @@ EXPECTATIONS = json.loads((MISTAKES / "expectations.json").read_text())
 SOLUTION = (PROBLEM / "solution.py").read_text()
 OPERATOR_RECURSION = SOLUTION.replace(
     "def __mul__(self, other):", "def __mul__(self, other):\n        return other * self", 1)
+RAISED_LIMIT = ("import sys\nsys.setrecursionlimit(10**6)\n\nclass Value:\n"
+                "    def __add__(self, other):\n        return self + other\n\nValue() + Value()\n")
 SYNTAX_ERROR = "class Value:\n    def __init__(self, data):\n        self.data = (data\n\n    def relu(self):\n"
 
 pytestmark = pytest.mark.pyodide
@@ -26,6 +28,7 @@ def cases() -> list[dict]:
         *({"name": name, "code": (MISTAKES / name).read_text()} for name in EXPECTATIONS),
         {"name": "operator recursion", "code": OPERATOR_RECURSION},
         {"name": "plain recursion", "code": "def f(n):\n    return f(n + 1)\n\nf(0)\n"},
+        {"name": "raised recursion limit", "code": RAISED_LIMIT},
         {"name": "reference again", "code": SOLUTION},
     ]
 
@@ -106,3 +109,9 @@ def test_recursion_at_import_names_the_line(pyodide_run):
     error = pyodide_run["results"]["plain recursion"]["error"]
     assert error["type"] == "RecursionError"
     assert error["line"] == 2
+
+
+def test_raising_the_recursion_limit_cannot_crash_pyodide(pyodide_run):
+    results = pyodide_run["results"]["raised recursion limit"]
+    assert results["error"]["type"] == "RecursionError"
+    assert pyodide_run["results"]["reference again"]["passed"] == results["total"]

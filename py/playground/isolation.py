@@ -28,6 +28,27 @@ def interpreter_restored():
         sys.setrecursionlimit(recursion_limit)
 
 
+# Python's default limit (1000) lets recursion through operators (`self + other` inside __add__)
+# overflow the browser's stack and kill Pyodide; this limit turns it into a RecursionError.
+LEARNER_RECURSION_LIMIT = 220
+
+
+@contextmanager
+def recursion_capped(limit: int = LEARNER_RECURSION_LIMIT):
+    """Run with a low recursion limit that the learner's code can lower but not raise."""
+    set_limit = sys.setrecursionlimit
+
+    def capped_setrecursionlimit(requested: int) -> None:
+        set_limit(min(requested, limit))
+
+    set_limit(limit)
+    sys.setrecursionlimit = capped_setrecursionlimit
+    try:
+        yield
+    finally:
+        sys.setrecursionlimit = set_limit
+
+
 def restore_builtins(saved: dict) -> None:
     namespace = vars(builtins)
     namespace.update(saved)  # first, so the builtins used below are the real ones again

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from playground.isolation import interpreter_restored
+from playground.isolation import interpreter_restored, recursion_capped
 from playground.learner import describe, forget_directory_listing, forget_modules, load_error, write_module
 from playground.output import CappedOutput, OutputBudget
 from playground.problem import Problem
@@ -30,9 +30,6 @@ PYTEST_ARGS = [
       "-p", "no:faulthandler"),
 ]
 
-# Python's default limit (1000) lets recursion through operators (`self + other` inside __add__)
-# overflow the browser's stack and kill Pyodide; this limit turns it into a RecursionError.
-LEARNER_RECURSION_LIMIT = 220
 STOPPED = "Stopped before this test finished."
 
 
@@ -53,8 +50,7 @@ def run_tests(problem_dir: str | Path, source: str, workdir: str | Path | None =
     dont_write_bytecode = sys.dont_write_bytecode
     sys.dont_write_bytecode = True  # a stale .pyc must never stand in for new code
     try:
-        with interpreter_restored():
-            sys.setrecursionlimit(LEARNER_RECURSION_LIMIT)
+        with interpreter_restored(), recursion_capped():
             error = load_error(source, learner_path, problem.module, printed)
             if not error:
                 verdicts, stopped = run_pytest(problem, learner_path, budget)

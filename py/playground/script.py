@@ -12,11 +12,10 @@ import time
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
-from playground.isolation import interpreter_restored
+from playground.isolation import interpreter_restored, recursion_capped
 from playground.learner import describe, learner_line, learner_traceback, syntax_error, write_module
 from playground.output import CappedOutput, OutputBudget
 from playground.recorder import Recorder, names_in
-from playground.runner import LEARNER_RECURSION_LIMIT
 
 SCRIPT_MODULE = "main"  # the learner's code is saved as main.py
 MAX_DRAWS = 20
@@ -65,8 +64,7 @@ class Script:
 
         script_builtins = {**vars(builtins), "draw": draw, "__build_class__": self.recorder.build_class}
         namespace = {"__name__": "__main__", "__file__": str(self.path), "__builtins__": script_builtins}
-        with interpreter_restored(), redirect_stdout(output), redirect_stderr(output):
-            sys.setrecursionlimit(LEARNER_RECURSION_LIMIT)
+        with interpreter_restored(), recursion_capped(), redirect_stdout(output), redirect_stderr(output):
             try:
                 exec(code, namespace)
             except SystemExit as exc:

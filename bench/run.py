@@ -1,0 +1,131 @@
+"""make bench: how fast the playground feels, measured in headless Chromium against dist/.
+
+(a) a bare Pyodide boot in a worker (the yardstick), (b) a cold visit to the first result,
+(c) a warm run, (d) a return visit to the first result, (e) bytes on the wire on a cold visit.
+Each figure is the median of RUNS runs, with the min and max.
+"""
+
+import json
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests" / "browser"))
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+from serving import CHROMIUM_ARGS, chromium_path, served_dist  # noqa: E402
+
+RUNS = 5
+BARE_PAGE = """<!doctype html><title>bare Pyodide boot</title><script type="module">
+const source = `const { loadPyodide } = await import("${location.origin}/pyodide/pyodide.mjs");
+await loadPyodide({ indexURL: "${location.origin}/pyodide/" });
+postMessage("ready");`;
+const worker = new Worker(URL.createObjectURL(new Blob([source], { type: "text/javascript" })), { type: "module" });
+worker.onmessage = () => { window.bareReady = performance.now(); };
+</script>"""
+FIRST_RESULT = """() => {
+  const region = document.querySelector('[aria-label="Test results"], [role="region"]');
+  const done = region && region.getAttribute("aria-busy") === "false" && /\\d+\\/\\d+ passed/.test(region.textContent)
+    && !region.querySelector('[data-status="pending"]');
+  return done ? performance.now() : false;
+}"""
+
+
+def open_profile(playwright, profile: Path):
+    return playwright.chromium.launch_persistent_context(
+        str(profile), executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True,
+        viewport={"width": 1280, "height": 800})
+
+
+def bare_boot(playwright, url: str) -> float:
+    with tempfile.TemporaryDirectory() as profile:
+        context = open_profile(playwright, Path(profile))
+        page = context.new_page()
+        page.route(f"{url}/bench-bare.html", lambda route: route.fulfill(
+            body=BARE_PAGE, content_type="text/html",
+            headers={"Cross-Origin-Opener-Policy": "same-origin", "Cross-Origin-Embedder-Policy": "require-corp"}))
+        page.goto(f"{url}/bench-bare.html")
+        ms = page.wait_for_function("() => window.bareReady", timeout=60_000).json_value()
+        context.close()
+        return ms
+
+
+def click_run_and_wait(page) -> float:
+    page.get_by_role("button", name="Run tests").click()
+    return page.wait_for_function(FIRST_RESULT, timeout=60_000, polling=10).json_value()
+
+
+def visits(playwright, url: str) -> dict:
+    """(b), (c), (d) and (e) in one profile: a cold visit, a warm run, then a return visit."""
+    with tempfile.TemporaryDirectory() as profile:
+        context = open_profile(playwright, Path(profile))
+        sizes = []
+        context.on("requestfinished", lambda request: sizes.append(request))
+        page = context.new_page()
+        page.goto(url + "/")
+        cold = click_run_and_wait(page)
+        started = page.evaluate("performance.now()")
+        warm = click_run_and_wait(page) - started
+        wire = sum(transferred(request) for request in sizes)
+        context.close()
+
+        context = open_profile(playwright, Path(profile))
+        page = context.new_page()
+        page.goto(url + "/")
+        back = click_run_and_wait(page)
+        context.close()
+    return {"cold": cold, "warm": warm, "return": back, "bytes": wire}
+
+
+def transferred(request) -> int:
+    sizes = request.sizes()
+    return sizes["responseBodySize"] + sizes["responseHeadersSize"]
+
+
+def summary(values: list[float]) -> dict:
+    return {"median": statistics.median(values), "min": min(values), "max": max(values), "runs": values}
+
+
+def report(figures: dict) -> str:
+    yardstick = figures["a"]["median"]
+    rows = [
+        ("(a) bare Pyodide boot in a worker", "a", "ms", "yardstick"),
+        ("(b) cold visit to first result", "b", "ms", "≤ 1.25 × (a)"),
+        ("(c) warm run", "c", "ms", "≤ 150 ms"),
+        ("(d) return visit to first result", "d", "ms", "≤ 0.75 × (a)"),
+        ("(e) bytes on the wire, cold visit", "e", "MB", "≤ 5 MB"),
+    ]
+    lines = ["| figure | median | min–max | × (a) | goal |", "|---|---:|---:|---:|---|"]
+    for label, key, unit, goal in rows:
+        f = figures[key]
+        if unit == "MB":
+            scale = 1 / 1_000_000
+            cells = f"{f['median'] * scale:.2f} MB", f"{f['min'] * scale:.2f}–{f['max'] * scale:.2f}", "–"
+        else:
+            ratio = f"{f['median'] / yardstick:.2f}" if key != "a" else "1.00"
+            cells = f"{f['median']:.0f} ms", f"{f['min']:.0f}–{f['max']:.0f}", ratio
+        lines.append(f"| {label} | {' | '.join(cells)} | {goal} |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else RUNS
+    with served_dist() as url, sync_playwright() as playwright:
+        bare = [bare_boot(playwright, url) for _ in range(runs)]
+        measured = [visits(playwright, url) for _ in range(runs)]
+    figures = {
+        "a": summary(bare),
+        "b": summary([m["cold"] for m in measured]),
+        "c": summary([m["warm"] for m in measured]),
+        "d": summary([m["return"] for m in measured]),
+        "e": summary([m["bytes"] for m in measured]),
+    }
+    (ROOT / "build").mkdir(exist_ok=True)
+    (ROOT / "build" / "bench.json").write_text(json.dumps(figures, indent=2))
+    print(report(figures))
+
+
+if __name__ == "__main__":
+    main()

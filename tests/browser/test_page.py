@@ -1,0 +1,228 @@
+"""The page as a learner uses it: write code, run the hidden tests, read the verdicts."""
+
+import json
+import re
+import time
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+MISTAKES = ROOT / "tests" / "mistakes"
+RUN_TIMEOUT_MS = 60_000  # Pyodide's boot plus one run: a few seconds in practice
+
+SYNTAX_ERROR = "class Value:\n    def __init__(self, data):\n        self.data = (data\n\n    def relu(self):\n"
+STORAGE_KEY = "autograd-playground:code:"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def results_region(page: Page):
+    return page.get_by_role("region", name="Test results")
+
+
+def item_named(page: Page, name: str):
+    return results_region(page).get_by_role("listitem").filter(has_text=name)
+
+
+def paste_code(page: Page, code: str) -> None:
+    """Replace the editor's code as a learner's Ctrl+A, Ctrl+V would: one paste, no re-indenting."""
+    editor = page.locator(".cm-content")
+    editor.click()
+    page.keyboard.press("ControlOrMeta+A")
+    editor.evaluate("""(el, text) => {
+        const data = new DataTransfer();
+        data.setData("text/plain", text);
+        el.dispatchEvent(new ClipboardEvent("paste", {clipboardData: data, bubbles: true, cancelable: true}));
+    }""", code)
+
+
+def run_tests(page: Page, *, keyboard: bool = False) -> str:
+    """Start a run (button or Ctrl+Enter), wait until it is over, return the summary."""
+    region = results_region(page)
+    if keyboard:
+        page.keyboard.press("ControlOrMeta+Enter")
+    else:
+        page.get_by_role("button", name="Run tests").click()
+    expect(region).to_have_attribute("aria-busy", "true")  # set at once, even while Python loads
+    expect(region).to_have_attribute("aria-busy", "false", timeout=RUN_TIMEOUT_MS)
+    summary = region.get_by_text(re.compile(r"^\d+/\d+ passed"))
+    expect(summary).to_be_visible()
+    return summary.text_content()
+
+
+def stored_code(page: Page, problem_id: str) -> str | None:
+    return page.evaluate("key => localStorage.getItem(key)", STORAGE_KEY + problem_id)
+
+
+def test_lists_every_test_pending_then_a_click_before_python_is_ready_is_queued(page, problem):
+    started = time.perf_counter()  # the page fixture has just opened the page
+    items = results_region(page).get_by_role("listitem")
+    expect(items).to_have_count(len(problem["tests"]))
+    for item, test in zip(items.all(), problem["tests"], strict=True):
+        expect(item).to_contain_text(test["name"])
+        expect(item).to_have_attribute("data-status", "pending")
+
+    page.get_by_role("button", name="Run tests").click()
+    expect(page.get_by_role("status").first).to_contain_text("as soon as Python is ready")
+    summary = run_tests_after_click(page)
+    print(f"\nopen page → first result: {time.perf_counter() - started:.2f} s ({summary})")
+    assert summary.startswith(f"0/{len(problem['tests'])} passed")  # the starter passes nothing
+    for item in items.all():
+        expect(item).to_have_attribute("data-status", "error")
+    expect(page.get_by_role("status").first).to_have_text("Ready")
+
+
+def run_tests_after_click(page: Page) -> str:
+    region = results_region(page)
+    expect(region).to_have_attribute("aria-busy", "false", timeout=RUN_TIMEOUT_MS)
+    return region.get_by_text(re.compile(r"^\d+/\d+ passed")).text_content()
+
+
+def test_reference_solution_passes_every_test(page, problem, solution):
+    paste_code(page, solution)
+    total = len(problem["tests"])
+    assert run_tests(page).startswith(f"{total}/{total} passed in ")
+    items = results_region(page).get_by_role("listitem")
+    expect(items).to_have_count(total)
+    for item in items.all():
+        expect(item).to_have_attribute("data-status", "passed")
+        expect(item).to_contain_text("Passed")  # the verdict in words, not colour alone
+
+
+def test_accumulation_mistake_fails_with_its_numbers(page, problem):
+    expected = json.loads((MISTAKES / "expectations.json").read_text())["assign_not_accumulate.py"]
+    paste_code(page, (MISTAKES / "assign_not_accumulate.py").read_text())
+    run_tests(page)
+    names = {t["id"]: t["name"] for t in problem["tests"]}
+    for test_id in expected["fails"]:
+        expect(item_named(page, names[test_id])).to_have_attribute("data-status", "failed")
+    for test_id, text in expected["message_contains"].items():
+        expect(item_named(page, names[test_id])).to_contain_text(text)
+    accumulation = item_named(page, "Gradient accumulates when a value is reused: y = x + x")
+    expect(accumulation).to_have_attribute("data-status", "failed")
+
+
+def test_syntax_error_names_its_line_and_marks_every_test_error(page, problem):
+    paste_code(page, SYNTAX_ERROR)
+    assert run_tests(page).startswith("0/")
+    region = results_region(page)
+    expect(region.get_by_text("did not load")).to_be_visible()
+    expect(region.locator("#load-error")).to_contain_text(re.compile(r"line \d+"))
+    items = region.get_by_role("listitem")
+    expect(items).to_have_count(len(problem["tests"]))
+    for item in items.all():
+        expect(item).to_have_attribute("data-status", "error")
+        expect(item).to_contain_text(re.compile(r"SyntaxError.* line \d+"))
+
+
+def test_ctrl_enter_in_the_editor_runs_the_tests(page, problem, solution):
+    paste_code(page, solution)
+    expect(page.locator(".cm-content")).to_be_focused()
+    total = len(problem["tests"])
+    assert run_tests(page, keyboard=True).startswith(f"{total}/{total} passed")
+    # Ctrl+Enter ran the tests and did not also edit the code
+    page.wait_for_function("([key, code]) => localStorage.getItem(key) === code",
+                           arg=[STORAGE_KEY + problem["id"], solution])
+
+
+def test_pasted_code_is_kept_exactly_and_survives_a_reload(page, problem):
+    # odd indentation inside a block: pasting must not re-indent it
+    code = "class Value:\n    pass\n\nif True:\n        x = 1  # eight spaces, kept\n  # two\nprint('kept')\n"
+    paste_code(page, code)
+    page.wait_for_function("([key, code]) => localStorage.getItem(key) === code",
+                           arg=[STORAGE_KEY + problem["id"], code])
+    page.reload()
+    expect(page.locator(".cm-content")).to_contain_text("# eight spaces, kept")
+    assert stored_code(page, problem["id"]) == code
+
+
+def test_reset_to_starter_is_undone_by_ctrl_z(page, problem, starter):
+    code = "class Value:\n    pass  # my work\n"
+    paste_code(page, code)
+    page.get_by_role("button", name="Reset to starter").click()
+    expect(page.get_by_role("status").first).to_contain_text("Ctrl+Z")
+    expect(page.locator(".cm-content")).not_to_contain_text("# my work")
+    expect(page.locator(".cm-content")).to_contain_text("pass  # TODO")
+    page.wait_for_function("([key, code]) => localStorage.getItem(key) === code",
+                           arg=[STORAGE_KEY + problem["id"], starter])
+    page.keyboard.press("ControlOrMeta+Z")  # the editor has the focus after a reset
+    expect(page.locator(".cm-content")).to_contain_text("# my work")
+    page.wait_for_function("([key, code]) => localStorage.getItem(key) === code",
+                           arg=[STORAGE_KEY + problem["id"], code])
+
+
+def test_printed_output_is_shown_as_text(page, solution):
+    noisy = solution.replace("        self.grad = 1.0\n", "        print('<b>hi</b>')\n        self.grad = 1.0\n", 1)
+    assert noisy != solution
+    paste_code(page, noisy)
+    run_tests(page)
+    region = results_region(page)
+    expect(region.locator("pre").filter(has_text="<b>hi</b>").first).to_be_visible()
+    assert region.locator("b").count() == 0
+
+
+def test_no_request_leaves_the_origin(context, server_url):
+    page = context.new_page()
+    urls = []
+    page.on("request", lambda request: urls.append(request.url))
+    page.goto(server_url + "/")
+    run_tests(page)
+    page.wait_for_load_state("networkidle")
+    elsewhere = [u for u in urls if not u.startswith(server_url + "/") and not u.startswith(("data:", "blob:"))]
+    assert urls and not elsewhere, f"requests that left {server_url}: {elsewhere}"
+    # Python, pytest and our harness really did come from here
+    assert any(u.endswith("/pyodide/pyodide.asm.wasm") for u in urls)
+    assert any("/wheels/pytest-" in u for u in urls)
+
+
+def test_axe_finds_no_serious_accessibility_violation(page):
+    paste_code(page, (MISTAKES / "assign_not_accumulate.py").read_text())  # passes, failures and messages
+    run_tests(page)
+    page.add_script_tag(path=str(AXE))
+    serious = {}
+    for scheme in ["light", "dark"]:
+        page.emulate_media(color_scheme=scheme)
+        found = page.evaluate("async () => (await axe.run()).violations.map(v => ({id: v.id, impact: v.impact, "
+                              "help: v.help, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)}))")
+        serious[scheme] = [v for v in found if v["impact"] in {"serious", "critical"}]
+    assert not any(serious.values()), "axe found:\n" + json.dumps(serious, indent=1)
+
+
+def test_statement_is_rendered_with_typeset_math(page, problem):
+    article = page.get_by_role("article")
+    expect(article.get_by_role("heading", level=1)).to_have_text(problem["title"])
+    expect(article).to_contain_text(problem["difficulty"])
+    expect(article.locator(".katex").first).to_be_visible()
+    assert article.locator(".katex-error").count() == 0
+
+
+def test_keyboard_alone_reaches_everything_and_leaves_the_editor(page, problem):
+    run = page.get_by_role("button", name="Run tests")
+    editor = page.locator(".cm-content")
+    expect(editor).to_be_visible()
+    for _ in range(6):  # the statement, then the toolbar's buttons
+        page.keyboard.press("Tab")
+        if run.evaluate("el => el === document.activeElement"):
+            break
+    expect(run).to_be_focused()
+    page.keyboard.press("Tab")  # Stop is disabled until a run starts: straight to Reset
+    expect(page.get_by_role("button", name="Reset to starter")).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(editor).to_be_focused()
+    page.keyboard.press("ControlOrMeta+Home")
+    page.keyboard.press("Tab")  # Tab indents inside the editor, by four spaces...
+    expect(editor).to_be_focused()
+    page.wait_for_function("key => (localStorage.getItem(key) || '').startsWith('    class Value')",
+                           arg=STORAGE_KEY + problem["id"])
+    page.keyboard.press("ControlOrMeta+A")
+    page.keyboard.type("def f(x):")
+    page.keyboard.press("Enter")  # auto-indent, by four spaces
+    page.keyboard.type("return (x)")  # closing brackets are typed over, not doubled
+    page.wait_for_function("([key, code]) => localStorage.getItem(key) === code",
+                           arg=[STORAGE_KEY + problem["id"], "def f(x):\n    return (x)"])
+    page.keyboard.press("Escape")  # ...and Esc, then Tab, moves on
+    page.keyboard.press("Tab")
+    expect(editor).not_to_be_focused()
