@@ -4,6 +4,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from serving import CHROMIUM_ARGS, chromium_path, served_dist
 
 ROOT = Path(__file__).resolve().parents[2]

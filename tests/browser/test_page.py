@@ -8,49 +8,21 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from pageutil import (
+    AXE,
+    RUN_TIMEOUT_MS,
+    STORAGE_KEY,
+    SYNTAX_ERROR,
+    item_named,
+    paste_code,
+    results_region,
+    run_tests,
+)
+
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
 MISTAKES = ROOT / "tests" / "mistakes"
-RUN_TIMEOUT_MS = 60_000  # Pyodide's boot plus one run: a few seconds in practice
-
-SYNTAX_ERROR = "class Value:\n    def __init__(self, data):\n        self.data = (data\n\n    def relu(self):\n"
-STORAGE_KEY = "autograd-playground:code:"
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-
-
-def results_region(page: Page):
-    return page.get_by_role("region", name="Test results")
-
-
-def item_named(page: Page, name: str):
-    return results_region(page).get_by_role("listitem").filter(has_text=name)
-
-
-def paste_code(page: Page, code: str) -> None:
-    """Replace the editor's code as a learner's Ctrl+A, Ctrl+V would: one paste, no re-indenting."""
-    editor = page.locator(".cm-content")
-    editor.click()
-    page.keyboard.press("ControlOrMeta+A")
-    editor.evaluate("""(el, text) => {
-        const data = new DataTransfer();
-        data.setData("text/plain", text);
-        el.dispatchEvent(new ClipboardEvent("paste", {clipboardData: data, bubbles: true, cancelable: true}));
-    }""", code)
-
-
-def run_tests(page: Page, *, keyboard: bool = False) -> str:
-    """Start a run (button or Ctrl+Enter), wait until it is over, return the summary."""
-    region = results_region(page)
-    if keyboard:
-        page.keyboard.press("ControlOrMeta+Enter")
-    else:
-        page.get_by_role("button", name="Run tests").click()
-    expect(region).to_have_attribute("aria-busy", "true")  # set at once, even while Python loads
-    expect(region).to_have_attribute("aria-busy", "false", timeout=RUN_TIMEOUT_MS)
-    summary = region.get_by_text(re.compile(r"^\d+/\d+ passed"))
-    expect(summary).to_be_visible()
-    return summary.text_content()
 
 
 def stored_code(page: Page, problem_id: str) -> str | None:
