@@ -8,8 +8,11 @@ PY_SOURCES := $(shell find py -type f -not -path '*/__pycache__/*')
 
 .PHONY: serve test test-fast build lint bench chromium clean
 
+bench: build $(VENV)/.installed chromium
+	$(PY) bench/run.py
+
 serve: build
-	npx vite preview --host $(HOST) --port $(PORT) --strictPort
+	HOST=$(HOST) PORT=$(PORT) node scripts/serve.mjs dist
 
 test: build $(VENV)/.installed chromium
 	$(PY) -m ruff check .
@@ -21,6 +24,7 @@ test-fast: $(VENV)/.installed
 
 build: build/public/manifest.json
 	npx vite build --logLevel warn
+	node scripts/compress.mjs dist
 
 lint: $(VENV)/.installed
 	$(PY) -m ruff check .
@@ -42,8 +46,10 @@ build/wheels/.downloaded: py/requirements-pyodide.txt
 		-r py/requirements-pyodide.txt -d build/wheels
 	touch $@
 
-build/public/manifest.json: build/wheels/.downloaded node_modules/.installed scripts/build_public.py $(PY_SOURCES)
+# Pyodide's files, and our Python compiled to bytecode inside Pyodide itself.
+build/public/manifest.json: build/wheels/.downloaded node_modules/.installed $(wildcard scripts/*) $(PY_SOURCES)
 	python3 scripts/build_public.py
+	node scripts/precompile.mjs
 
 # Browser tests drive Debian's Chromium; install it when missing and we may.
 chromium:

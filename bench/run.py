@@ -15,12 +15,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
+
 from serving import CHROMIUM_ARGS, chromium_path, served_dist  # noqa: E402
 
 RUNS = 5
+# Stock Pyodide: its own standard library (the page ships a precompiled one), from our origin.
+STOCK_STDLIB = ROOT / "node_modules" / "pyodide" / "python_stdlib.zip"
 BARE_PAGE = """<!doctype html><title>bare Pyodide boot</title><script type="module">
-const source = `const { loadPyodide } = await import("${location.origin}/pyodide/pyodide.mjs");
-await loadPyodide({ indexURL: "${location.origin}/pyodide/" });
+const index = `${location.origin}/PYODIDE`;
+const source = `const { loadPyodide } = await import("${index}pyodide.mjs");
+await loadPyodide({ indexURL: "${index}", stdLibURL: "${location.origin}/bench-stock-stdlib.zip" });
 postMessage("ready");`;
 const worker = new Worker(URL.createObjectURL(new Blob([source], { type: "text/javascript" })), { type: "module" });
 worker.onmessage = () => { window.bareReady = performance.now(); };
@@ -43,9 +47,12 @@ def bare_boot(playwright, url: str) -> float:
     with tempfile.TemporaryDirectory() as profile:
         context = open_profile(playwright, Path(profile))
         page = context.new_page()
+        pyodide_dir = json.loads((ROOT / "dist" / "manifest.json").read_text())["pyodide"]
         page.route(f"{url}/bench-bare.html", lambda route: route.fulfill(
-            body=BARE_PAGE, content_type="text/html",
+            body=BARE_PAGE.replace("PYODIDE", pyodide_dir), content_type="text/html",
             headers={"Cross-Origin-Opener-Policy": "same-origin", "Cross-Origin-Embedder-Policy": "require-corp"}))
+        page.route(f"{url}/bench-stock-stdlib.zip", lambda route: route.fulfill(
+            path=STOCK_STDLIB, headers={"Cross-Origin-Resource-Policy": "same-origin"}))
         page.goto(f"{url}/bench-bare.html")
         ms = page.wait_for_function("() => window.bareReady", timeout=60_000).json_value()
         context.close()

@@ -6,6 +6,8 @@ import statement from "../py/problems/basic_autograd/statement.md?raw";
 import starter from "../py/problems/basic_autograd/starter.py?raw";
 import { createRunner } from "./runner-client.js";
 import { createResultsView } from "./results.js";
+import { keepWorkingOffline } from "./offline.js";
+import { createScriptOutput } from "./script-output.js";
 import { autosave, loadCode } from "./storage.js";
 
 const $ = (id) => document.getElementById(id);
@@ -15,6 +17,7 @@ let bootStatus = "Loading Python…";
 // Runs: a click while Python loads or while tests run is queued, never lost; clicks made in
 // the meantime collapse into one run of the latest code.
 let queuedCode = null;
+let queuedScript = null; // Run code: the code waiting to run as a script; it shares the queue with the tests
 let running = false;
 const setStatus = (text) => { $("status").textContent = text; };
 
@@ -29,6 +32,10 @@ const runner = createRunner({
     bootStatus = "Ready";
     console.info(`Python ready in ${seconds.toFixed(2)} s (pytest and our harness: ${pytestSeconds.toFixed(2)} s)`);
     if (!running) setStatus("Ready");
+    keepWorkingOffline(); // after the boot: the precache then comes from the HTTP cache, not the network
+  },
+  onHeap({ bytes, used }) { // the worker's memory after each run, for the soak test (tests/browser/test_soak.py)
+    Object.assign($("results").dataset, { heapBytes: bytes, heapUsed: used });
   },
 });
 
@@ -40,6 +47,7 @@ const results = createResultsView({
   onGoToLine: (line) => editor?.goToLine(line),
 });
 results.showPending(problem.tests);
+const output = createScriptOutput({ region: $("run-output"), onGoToLine: (line) => editor?.goToLine(line) });
 
 // The statement (marked + KaTeX) and the editor (CodeMirror) are chunks of their own, loaded side by
 // side once Python has started.
@@ -69,11 +77,32 @@ async function requestRun() {
   }
   queuedCode = editor.getCode();
   saver.flush();
+  results.setBusy(true);
+  drain();
+}
+
+async function requestScript() {
+  output.setBusy(true);
+  await editorLoaded;
+  queuedScript = editor.getCode();
+  saver.flush();
+  drain();
+}
+
+// One run at a time in the worker: queued tests first, then queued Run code.
+async function drain() {
   if (running) return;
   running = true;
-  results.setBusy(true);
   $("stop").disabled = false;
-  while (queuedCode !== null) {
+  while (queuedCode !== null || queuedScript !== null) {
+    if (queuedCode === null) {
+      const code = queuedScript;
+      setStatus(runner.isReady ? "Running your code…" : `${bootStatus} Your code will run as soon as Python is ready.`);
+      const outcome = await runner.runScript(code, problem.time_limit_seconds);
+      if (queuedScript === code) queuedScript = null;
+      output.show(outcome, problem.time_limit_seconds);
+      continue;
+    }
     const code = queuedCode;
     setStatus(runner.isReady ? "Running tests…" : `${bootStatus} Your tests will run as soon as Python is ready.`);
     const outcome = await runner.run(problem.id, code, problem.time_limit_seconds);
@@ -84,40 +113,50 @@ async function requestRun() {
   if (document.activeElement === $("stop")) $("run").focus(); // a disabled button would drop the focus
   $("stop").disabled = true;
   results.setBusy(false);
+  output.setBusy(false);
   setStatus(runner.isReady ? "Ready" : bootStatus);
 }
 
-function show({ results: found, stopped, failure }) {
+function show(outcome) {
+  const { results: found, stopped, failure, cancelled } = outcome;
   if (failure) return results.showFailure(failure, problem.tests);
-  if (stopped === "user" && !found) return results.showCancelled(problem.tests);
-  results.showResults(stopped ? stoppedResults(found, stopped) : found);
+  if (cancelled) return results.showCancelled(problem.tests);
+  results.showResults(stopped ? stoppedResults(found, outcome) : found);
 }
 
 // An interrupted run: tests that had not finished are marked "timeout"; finished ones keep their verdict.
-function stoppedResults(found, reason) {
+// The harness says "Stopped before this test finished. It was running line 7 of your code." (or "...started.",
+// or "Stopped while your code was loading."): the reason takes the place of its first word.
+function stoppedResults(found, { stopped: reason, seconds }) {
   const limit = problem.time_limit_seconds;
-  const message = reason === "time"
-    ? `Stopped after ${limit} s: the tests took too long. Is there a loop that never ends?`
-    : "Stopped: you pressed Stop before this test finished.";
-  const tests = (found?.tests ?? problem.tests).map((test) =>
-    found && test.outcome !== "timeout" ? test : { ...test, outcome: "timeout", message, output: test.output ?? "" });
+  const why = reason === "time" ? `Stopped after the ${limit} s time limit,` : "Stopped by you";
+  const hint = reason === "time" ? " Is there a loop that never ends?" : "";
+  const restarted = `${why.replace(/,$/, "")}: Python was restarted to stop your code (your code is safe).${hint}`;
+  const message = (test) => (found
+    ? test.message.replace(/^Stopped/, why) + (/started\.$/.test(test.message) ? "" : hint)
+    : restarted);
+  const tests = (found?.tests ?? problem.tests).map((test) => found && test.outcome !== "timeout"
+    ? test : { ...test, outcome: "timeout", message: message(test), output: test.output ?? "" });
   return {
     error: found?.error ?? null,
     output: found?.output ?? "",
     tests,
     passed: tests.filter((test) => test.outcome === "passed").length,
     total: tests.length,
-    duration: found?.duration ?? limit,
+    duration: found?.duration ?? seconds ?? limit,
+    note: reason === "time" ? `stopped after the ${limit} s time limit` : "stopped by you",
   };
 }
 
 $("stop").addEventListener("click", () => {
   queuedCode = null; // no run waits behind the one stopped
+  queuedScript = null;
   runner.stop();
   setStatus("Stopping…");
 });
 
 $("run").addEventListener("click", requestRun);
+$("run-code").addEventListener("click", requestScript);
 
 // Ctrl/Cmd+Enter anywhere on the page (inside the editor, CodeMirror's keymap handles it first).
 document.addEventListener("keydown", (event) => {

@@ -1,6 +1,8 @@
 // The "Test results" region: a summary, an error that stopped every test, one entry per test.
 // Everything that comes from the learner's code is inserted as text, never as HTML.
 
+import { graphDisclosure } from "./graph-disclosure.js";
+
 const VERDICTS = {
   pending: { icon: "○", text: "Not run yet" },
   passed: { icon: "✓", text: "Passed" },
@@ -28,6 +30,16 @@ function seconds(duration) {
 }
 
 export function createResultsView({ region, summary, errorBox, list, onGoToLine }) {
+  const openGraphs = new Set(); // ids of tests whose graph is open: still open after the next run
+
+  function graphButton(test) {
+    if (!test.graph) return null;
+    return graphDisclosure(test.graph, {
+      open: openGraphs.has(test.id),
+      onToggle: (open) => (open ? openGraphs.add(test.id) : openGraphs.delete(test.id)),
+    });
+  }
+
   function lineButton(line) {
     if (!line || !onGoToLine) return null;
     const button = el("button", { type: "button", className: "link-button", textContent: `Show line ${line} in the editor` });
@@ -60,6 +72,7 @@ export function createResultsView({ region, summary, errorBox, list, onGoToLine 
         el("span", { className: "test-name", textContent: test.name })),
       test.message ? el("div", { className: "test-message", textContent: test.message }) : null,
       lineButton(test.line),
+      graphButton(test),
       traceback(test.traceback),
       printed(test.output));
     item.dataset.status = status;
@@ -100,11 +113,13 @@ export function createResultsView({ region, summary, errorBox, list, onGoToLine 
       if (busy) summary.textContent = ""; // cleared so the next summary is always announced
     },
 
-    // results: what runTests returned, perhaps with outcomes turned to "timeout" by the caller.
+    // results: what runTests returned, perhaps with outcomes turned to "timeout" (and a note) by the caller.
     showResults(results) {
-      showError("Your code did not load", results.error, results.output);
+      const broke = results.error?.type === "HarnessError"; // it loaded, then broke what the tests use
+      showError(broke ? "The tests could not run" : "Your code did not load", results.error, results.output);
       showTests(results.tests);
-      summary.textContent = `${results.passed}/${results.total} passed in ${seconds(results.duration)} s`;
+      summary.textContent = `${results.passed}/${results.total} passed in ${seconds(results.duration)} s`
+        + (results.note ? `: ${results.note}` : ""); // e.g. "stopped by you"
       summary.scrollIntoView({ block: "nearest" }); // on a short screen, bring the verdict into view
     },
 

@@ -1,11 +1,13 @@
 // The Web Worker that owns Python: it boots Pyodide once, then runs the hidden tests on request.
 // Python never runs on the page's main thread, so the page stays responsive whatever the code does.
 //
-// Messages in:  {type: "boot", baseUrl, interruptBuffer?}   {type: "run", id, problemId, code}
+// Messages in:  {type: "boot", baseUrl, interruptBuffer?, lock?}   {type: "run", id, problemId, code}
+//               {type: "script", id, code} (Run code: results are run_script's {output, error, stopped, graphs})
 // Messages out: {type: "status", text}   {type: "ready", seconds, pytestSeconds}   {type: "boot-error", message}
-//               {type: "results", id, results}   {type: "run-error", id, message}
+//               {type: "results", id, results, heap: {bytes, used}}   {type: "run-error", id, message}
+//               {type: "alive"}: this worker holds the Web Lock named `lock` for as long as it lives
 
-import { preparePython, runTests } from "./python-setup.js";
+import { preparePython, runScript, runTests } from "./python-setup.js";
 
 let pyodide = null;
 
@@ -18,27 +20,36 @@ async function fetchOk(url) {
   return response;
 }
 
-// manifest.json names the wheels and the bundle of our Python; fetched while Pyodide boots.
+// Where Pyodide, the standard library and the bundle of our Python (pytest included) live: paths with a
+// version or content hash in them, read from build/public/manifest.json at build time (vite.config.js).
+const FILES = __PYTHON_FILES__; // eslint-disable-line no-undef
+
+// The bundle is fetched while Pyodide boots.
 async function fetchFiles(url) {
-  const manifest = await (await fetchOk(url("manifest.json"))).json();
-  const bundle = new Uint8Array(await (await fetchOk(url(manifest.bundle))).arrayBuffer());
-  return { wheelUrls: manifest.wheels.map((name) => url(`wheels/${name}`)), bundle };
+  const bundle = new Uint8Array(await (await fetchOk(url(FILES.bundle))).arrayBuffer());
+  return { bundle };
 }
 
-async function boot({ baseUrl, interruptBuffer }) {
+async function boot({ baseUrl, interruptBuffer, lock }) {
   const started = performance.now();
   const url = (path) => new URL(path, baseUrl).href;
+  // Held until this worker ends, however it ends: the page learns of it when the lock comes free.
+  if (lock) navigator.locks.request(lock, () => { post({ type: "alive" }); return new Promise(() => {}); });
   try {
     status("Loading Python…");
     const files = fetchFiles(url);
     files.catch(() => {}); // reported below, once Pyodide is up
     // From our own origin, by absolute URL: Vite must not bundle Pyodide (it finds its files next to itself).
-    const { loadPyodide } = await import(/* @vite-ignore */ url("pyodide/pyodide.mjs"));
-    const py = await loadPyodide({ indexURL: url("pyodide/") });
+    const { loadPyodide } = await import(/* @vite-ignore */ url(`${FILES.pyodide}pyodide.mjs`));
+    const py = await loadPyodide({ indexURL: url(FILES.pyodide), stdLibURL: url(FILES.stdlib) });
     const booted = performance.now();
     status("Loading pytest…");
-    await preparePython(py, await files);
+    preparePython(py, await files);
     if (interruptBuffer) py.setInterruptBuffer(interruptBuffer);
+    // What the learner prints reaches the page through the harness, within a budget; writes straight to the
+    // file descriptors (os.write(1, ...)) would go to the console a line at a time, unbounded: dropped.
+    py.setStdout({ write: (buffer) => buffer.length });
+    py.setStderr({ write: (buffer) => buffer.length });
     pyodide = py;
     const seconds = (since) => (performance.now() - since) / 1000;
     post({ type: "ready", seconds: seconds(started), pytestSeconds: seconds(booted) });
@@ -49,14 +60,48 @@ async function boot({ baseUrl, interruptBuffer }) {
 
 function run({ id, problemId, code }) {
   try {
-    post({ type: "results", id, results: runTests(pyodide, problemId, code) });
+    post({ type: "results", id, results: runTests(pyodide, problemId, code), heap: heap() });
   } catch (error) {
     // The harness catches what the learner's code raises; this is an interrupt or a harness fault.
     post({ type: "run-error", id, message: String(error?.message ?? error) });
+  }
+  collectGarbage();
+}
+
+// Run code: the editor's code as a script, answered like a run (same id, same "results" message).
+function script({ id, code }) {
+  try {
+    post({ type: "results", id, results: runScript(pyodide, code), heap: heap() });
+  } catch (error) {
+    post({ type: "run-error", id, message: String(error?.message ?? error) });
+  }
+  collectGarbage();
+}
+
+// Python 3.14's collector leaves the cycles a run makes (each Value's _backward closure holds its Value)
+// piling up, ~3 MB a run; a full collection once the results are on their way costs the learner nothing.
+function collectGarbage() {
+  try {
+    pyodide.runPython("import gc; gc.collect()");
+  } catch {
+    // an interrupt that came just too late, or a Python already broken: the next run finds out
+  }
+}
+
+// The wasm heap: its size (it grows, never shrinks) and the part malloc has handed out (mallinfo's uordblks).
+function heap() {
+  const module = pyodide._module;
+  const info = module._malloc(64);
+  try {
+    module._mallinfo(info);
+    return { bytes: module.HEAP8.length, used: module.HEAP32[(info >> 2) + 7] >>> 0 };
+  } finally {
+    module._free(info);
   }
 }
 
 self.onmessage = ({ data }) => {
   if (data.type === "boot") boot(data);
   else if (data.type === "run") run(data);
+  else if (data.type === "script") script(data);
 };

@@ -1,5 +1,6 @@
 """The graph view and the gradient doctor under CPython: the hidden-test run and Run code (run_script)."""
 
+import builtins
 import json
 import subprocess
 from pathlib import Path
@@ -155,6 +156,12 @@ def test_without_prev_the_doctor_still_checks_the_seed(run):
     graph = by_id(run(unseeded))["test_output_seeded_with_one"]["graph"]
     assert graph["nodes"] == [] and "no _prev" in graph["note"]
     assert graph["flag"]["sentence"].startswith("y.grad is 0 but should be 1")
+
+
+def test_draw_calls_left_in_the_code_do_nothing_when_the_tests_run(run):
+    results = run(SOLUTION + EXAMPLE_1 + "draw(e)\n")
+    assert results["error"] is None and results["passed"] == results["total"]
+    assert "draw" not in vars(builtins)  # only while the tests run
 
 
 def test_run_script_prints_and_draws_with_names(script):

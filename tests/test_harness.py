@@ -145,6 +145,46 @@ def test_keyboard_interrupt_marks_unfinished_tests_timeout(run):
     assert verdicts["test_reference_example"] == "timeout"  # Example 1 calls relu
     assert set(verdicts.values()) == {"timeout"}
     assert "Stopped" in results["tests"][0]["message"]
+    line = interrupted.splitlines().index("        raise KeyboardInterrupt") + 1
+    assert results["tests"][0]["line"] == line  # where it was stopped: a loop that never ends, say
+    message = results["tests"][0]["message"]
+    assert message == f"Stopped before this test finished. It was running line {line} of your code."
+    assert results["tests"][1]["message"] == "Stopped before this test started."
+
+
+def test_keyboard_interrupt_while_loading_names_the_line(run):
+    results = run("x = 0\nwhile x < 10:\n    raise KeyboardInterrupt\n")
+    assert results["stopped"] is True and results["error"] is None
+    assert {t["outcome"] for t in results["tests"]} == {"timeout"}
+    assert results["tests"][0]["message"] == "Stopped while your code was loading. It was running line 3 of your code."
+
+
+def test_code_that_replaces_harness_functions_gets_a_message_and_is_undone(run):
+    results = run("import json, playground.runner\njson.dumps = None\nplayground.runner.run_pytest = None\n"
+                  "class Value: pass\n")
+    assert results["error"]["type"] == "HarnessError"
+    assert "replace or delete something the tests use" in results["tests"][0]["message"]
+    assert json.dumps is not None
+    assert run(SOLUTION)["passed"] == len(META["tests"])
+
+
+def test_an_ignored_interrupt_is_undone_after_the_run(run):
+    import signal
+
+    handler = signal.getsignal(signal.SIGINT)
+    ignoring = "import signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\n" + SOLUTION
+    assert run(ignoring)["passed"] == len(META["tests"])
+    assert signal.getsignal(signal.SIGINT) is handler
+
+
+def test_a_tracer_or_another_working_directory_is_undone_after_the_run(run):
+    import os
+    import sys
+
+    tracer, cwd = sys.gettrace(), os.getcwd()
+    run("import os, sys\nsys.settrace(lambda *args: None)\nos.chdir('/')\n" + SOLUTION)
+    assert sys.gettrace() is tracer
+    assert os.getcwd() == cwd
 
 
 def test_huge_output_is_cut_but_a_correct_solution_still_passes(run):
@@ -172,8 +212,11 @@ def test_a_megabyte_of_code_runs(run):
 def test_code_that_is_not_valid_text_gets_a_message(run):
     results = run("class Value:\n    pass\n\ud800\n")
     assert results["error"]["type"] == "SyntaxError"
+    assert results["error"]["line"] == 3
+    assert "Line 3 of your code holds a character that is not valid text (U+D800)" in results["error"]["message"]
     assert results["passed"] == 0
-    assert run("x = 1\x00\n")["error"]["type"] == "SyntaxError"
+    null = run("x = 1\x00\n")["error"]
+    assert null["type"] == "SyntaxError" and "Line 1 of your code holds a null character" in null["message"]
 
 
 def test_code_that_breaks_the_harness_does_not_break_the_next_run(run):

@@ -1,4 +1,4 @@
-"""The harness inside real Pyodide (the npm package) under Node, loading pytest from local wheels."""
+"""The harness inside real Pyodide (the npm package) under Node, with the bundle and standard library the page ships."""
 
 import json
 import subprocess
@@ -52,9 +52,9 @@ def outcomes(results: dict) -> dict[str, str]:
     return {t["id"]: t["outcome"] for t in results["tests"]}
 
 
-def test_runs_inside_pyodide_with_pytest_from_local_wheels(pyodide_run):
+def test_runs_inside_pyodide_with_pytest_from_the_bundle(pyodide_run):
     timings = pyodide_run["timings"]
-    print(f"\nPyodide boot {timings['bootMs']:.0f} ms, wheels+harness {timings['prepareMs']:.0f} ms, runs:",
+    print(f"\nPyodide boot {timings['bootMs']:.0f} ms, bundle+harness {timings['prepareMs']:.0f} ms, runs:",
           ", ".join(f"{r['name']} {r['ms']:.0f} ms" for r in timings["runs"]))
     assert pyodide_run["results"]["reference"]["problem"] == "basic_autograd"
 

@@ -88,6 +88,10 @@ def test_problem_json_lists_the_hidden_tests_in_file_order():
         "basic_autograd", "Basic autograd operations", "Medium", "submission")
 
 
+def test_problem_json_sets_the_time_limit_the_page_stops_a_run_at():
+    assert META["time_limit_seconds"] == 10  # a number of seconds; the page names it when it stops a run
+
+
 def test_reference_solution_passes_everything(outcomes):
     results = outcomes["solution.py"]
     assert set(results) == set(hidden_test_ids())

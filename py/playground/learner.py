@@ -1,6 +1,7 @@
 """Loading the learner's code as a fresh module, and explaining why it did not load."""
 
 import importlib
+import re
 import sys
 import traceback
 from contextlib import redirect_stderr, redirect_stdout
@@ -35,6 +36,8 @@ def load_error(source: str, path: Path, module: str, printed: TextIO) -> dict | 
     if not source.strip():
         return {"type": "EmptyCode", "line": None, "traceback": "",
                 "message": "The editor is empty: write a class named Value (Reset to starter brings back the starter)."}
+    if unreadable := unreadable_character(source):
+        return unreadable
     try:
         compile(source, path.name, "exec")
     except (SyntaxError, ValueError) as exc:
@@ -63,6 +66,22 @@ def load_error(source: str, path: Path, module: str, printed: TextIO) -> dict | 
     return None
 
 
+# A null character, or half of a surrogate pair (pasted from somewhere odd): Python cannot read either.
+UNREADABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def unreadable_character(source: str) -> dict | None:
+    """A SyntaxError-like error naming the line of the first character Python cannot read, or None."""
+    found = UNREADABLE.search(source)
+    if not found:
+        return None
+    line = source.count("\n", 0, found.start()) + 1
+    char = found.group()
+    what = "a null character" if char == "\x00" else f"a character that is not valid text (U+{ord(char):04X})"
+    return {"type": "SyntaxError", "line": line, "traceback": "",
+            "message": f"Line {line} of your code holds {what}, which Python cannot read. Delete it and run again."}
+
+
 def syntax_error(exc: SyntaxError | ValueError) -> dict:
     if isinstance(exc, ValueError):  # e.g. a null byte in the source
         return {"type": "SyntaxError", "line": None, "message": f"Your code could not be read: {exc}.", "traceback": ""}
@@ -74,7 +93,7 @@ def syntax_error(exc: SyntaxError | ValueError) -> dict:
     return {
         "type": type(exc).__name__,
         "line": exc.lineno,
-        "message": f"{type(exc).__name__} on line {exc.lineno}: {exc.msg}{pointer}",
+        "message": f"{type(exc).__name__}{f' on line {exc.lineno}' if exc.lineno else ''}: {exc.msg}{pointer}",
         "traceback": "",
     }
 

@@ -1,5 +1,6 @@
 """Run a problem's hidden tests against the learner's code; return JSON-ready results."""
 
+import builtins
 import io
 import json
 import sys
@@ -11,7 +12,14 @@ from pathlib import Path
 import pytest
 
 from playground.isolation import interpreter_restored, recursion_capped
-from playground.learner import describe, forget_directory_listing, forget_modules, load_error, write_module
+from playground.learner import (
+    describe,
+    forget_directory_listing,
+    forget_modules,
+    learner_line,
+    load_error,
+    write_module,
+)
 from playground.output import CappedOutput, OutputBudget
 from playground.problem import Problem
 from playground.recorder import install_recorder
@@ -23,14 +31,17 @@ PYTEST_ARGS = [
     "--capture=no",  # the collector captures each test's output itself, within a budget
     "-p", "no:cacheprovider",
     "--noconftest",
-    "--tb=native",  # verdicts carry our own messages; pytest's rich tracebacks cost time
+    "--tb=no",  # verdicts carry our own messages and tracebacks; pytest's cost time on every failure
     # plugins a hidden-test run never needs; each one costs time on every run
     *("-p", "no:unraisableexception", "-p", "no:threadexception", "-p", "no:doctest", "-p", "no:junitxml",
       "-p", "no:pastebin", "-p", "no:legacypath", "-p", "no:stepwise", "-p", "no:warnings", "-p", "no:logging",
       "-p", "no:faulthandler"),
 ]
 
+# Stop or the time limit; the page puts the reason in place of the first word.
 STOPPED = "Stopped before this test finished."
+NOT_STARTED = "Stopped before this test started."
+STOPPED_LOADING = "Stopped while your code was loading."
 
 
 def run_tests(problem_dir: str | Path, source: str, workdir: str | Path | None = None) -> dict:
@@ -46,23 +57,32 @@ def run_tests(problem_dir: str | Path, source: str, workdir: str | Path | None =
 
     budget = OutputBudget()
     printed = CappedOutput(budget)
-    error, verdicts, stopped = None, {}, False
+    error, verdicts, stopped, loading = None, {}, False, True
     dont_write_bytecode = sys.dont_write_bytecode
     sys.dont_write_bytecode = True  # a stale .pyc must never stand in for new code
     try:
         with interpreter_restored(), recursion_capped():
+            builtins.draw = skip_draw  # code written for Run code may call draw(v): the tests load it too
             error = load_error(source, learner_path, problem.module, printed)
+            loading = False
             if not error:
                 verdicts, stopped = run_pytest(problem, learner_path, budget)
-    except KeyboardInterrupt:  # Stop, or the time limit: the page interrupted the run
+    except KeyboardInterrupt as exc:  # Stop, or the time limit: the page interrupted the run
         stopped = True
+        if loading:  # the learner's code was still loading: which line was it running?
+            line = learner_line(exc.__traceback__, learner_path)
+            verdicts = {name: stopped_verdict(STOPPED_LOADING, line) for name in problem.test_names}
+    except Exception as exc:  # the learner's code broke the harness itself; the interpreter is restored by now
+        error = {"type": "HarnessError", "line": learner_line(exc.__traceback__, learner_path), "traceback": "",
+                 "message": f"The tests could not run: {describe(exc)}. Did your code replace or delete something "
+                            "the tests use (a module's function, a built-in)?"}
     finally:
         sys.dont_write_bytecode = dont_write_bytecode
         forget_modules(problem.module, problem.test_file.stem)
     if error:
         verdicts = {name: error_verdict(error["message"]) for name in problem.test_names}
 
-    unfinished = timeout_verdict if stopped else not_run
+    unfinished = unfinished_verdict if stopped else not_run
     tests = [{"id": test_id, "name": name, **finished(verdicts.get(test_id), unfinished)}
              for test_id, name in problem.test_names.items()]
     return {
@@ -75,6 +95,10 @@ def run_tests(problem_dir: str | Path, source: str, workdir: str | Path | None =
         "total": len(tests),
         "duration": time.perf_counter() - started,
     }
+
+
+def skip_draw(value=None) -> None:
+    """draw(v) while the tests run: nothing to draw (Run code draws; see playground.script)."""
 
 
 def run_tests_json(problem_dir: str, source: str, workdir: str | None = None) -> str:
@@ -104,19 +128,28 @@ def error_verdict(message: str) -> dict:
     return {**new_verdict(), "outcome": "error", "message": message}
 
 
-def not_run() -> dict:
+def not_run(_verdict: dict | None = None) -> dict:
     return error_verdict("This test did not run.")
 
 
-def timeout_verdict() -> dict:
-    return {**new_verdict(), "outcome": "timeout", "message": STOPPED}
+def stopped_verdict(message: str, line: int | None = None) -> dict:
+    if line:
+        message += f" It was running line {line} of your code."
+    return {**new_verdict(), "outcome": "timeout", "message": message, "line": line}
+
+
+def unfinished_verdict(verdict: dict | None) -> dict:
+    """A test the interrupt caught: running (with the line it was on, when in the learner's code) or not started."""
+    if verdict is None:
+        return stopped_verdict(NOT_STARTED)
+    return stopped_verdict(STOPPED, verdict["line"])
 
 
 def finished(verdict: dict | None, unfinished) -> dict:
     """A test's verdict, or what to say when it never got one."""
     if verdict is None:
-        return unfinished()
+        return unfinished(None)
     if verdict["outcome"] == "pending":
-        return {**unfinished(), "output": verdict["output"], "duration": verdict["duration"]}
+        return {**unfinished(verdict), "output": verdict["output"], "duration": verdict["duration"]}
     return verdict
 

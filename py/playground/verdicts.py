@@ -31,6 +31,10 @@ class VerdictCollector:
         sys.stdout = sys.stderr = output
         try:
             return (yield)
+        except KeyboardInterrupt as exc:  # Stop or the time limit, during this test: where was it?
+            self.verdicts.setdefault(item.name, new_verdict())["line"] = learner_line(exc.__traceback__,
+                                                                                       self.learner_path)
+            raise
         finally:
             sys.stdout, sys.stderr = streams
             self.verdicts.setdefault(item.name, new_verdict())["output"] = output.text()

@@ -49,3 +49,35 @@ def run_tests(page: Page, *, keyboard: bool = False) -> str:
     return summary.text_content()
 
 
+
+
+
+def load_axe(page: Page) -> None:
+    """Put axe-core on the page: evaluated, since the page's CSP (rightly) refuses inline scripts."""
+    page.evaluate(AXE.read_text())
+
+
+def run_and_wait(page: Page, start=None, *, timeout_ms: int = RUN_TIMEOUT_MS) -> str:
+    """Start a run with start() (default: click Run tests) and wait until it is over, even one too quick
+    for aria-busy="true" to be seen (an empty editor, a null byte); return the summary."""
+    page.evaluate("""() => {
+        const region = document.getElementById("results");
+        window.__runOver = false;
+        new MutationObserver((records, observer) => {
+            if (records.some((r) => r.oldValue === "true") && region.getAttribute("aria-busy") === "false") {
+                window.__runOver = true;
+                observer.disconnect();
+            }
+        }).observe(region, {attributes: true, attributeFilter: ["aria-busy"], attributeOldValue: true});
+    }""")
+    if start is None:
+        page.get_by_role("button", name="Run tests").click()
+    else:
+        start()
+    page.wait_for_function("() => window.__runOver", timeout=timeout_ms)
+    return page.locator("#summary").text_content()
+
+
+def wait_until_ready(page: Page, timeout_ms: int = RUN_TIMEOUT_MS) -> None:
+    """Python has (re)started and waits for a run."""
+    expect(page.get_by_role("status").first).to_have_text("Ready", timeout=timeout_ms)

@@ -62,7 +62,7 @@ def served_dist(port: int | None = None):
         raise RuntimeError("dist/index.html is missing: run `make build` first (`make test` does)")
     port = port or free_port()
     server = subprocess.Popen(
-        ["npx", "vite", "preview", "--host", "127.0.0.1", "--port", str(port), "--strictPort"],
+        ["node", "scripts/serve.mjs", "dist"], env={**os.environ, "HOST": "127.0.0.1", "PORT": str(port)},
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         start_new_session=True,  # its own process group: npx and the server stop together
     )

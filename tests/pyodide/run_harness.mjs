@@ -11,10 +11,11 @@ const manifest = JSON.parse(readFileSync(`${publicDir}manifest.json`, "utf8"));
 const cases = JSON.parse(readFileSync(process.argv[2], "utf8"));
 
 const started = performance.now();
-const pyodide = await loadPyodide({ stdout: () => {}, stderr: () => {} });
+// The standard library the page ships (precompiled), not the one in node_modules.
+const stdLibURL = `${publicDir}${manifest.stdlib}`;
+const pyodide = await loadPyodide({ stdLibURL, stdout: () => {}, stderr: () => {} });
 const booted = performance.now();
-await preparePython(pyodide, {
-  wheelUrls: manifest.wheels.map((name) => `${publicDir}wheels/${name}`),
+preparePython(pyodide, {
   bundle: new Uint8Array(readFileSync(`${publicDir}${manifest.bundle}`)),
 });
 const prepared = performance.now();

@@ -1,0 +1,121 @@
+"""Runs inside Pyodide (under Node) at build time: compile Python to bytecode once, here,
+instead of in every learner's browser on every visit.
+
+- The standard library zip that Pyodide ships holds .py sources; every import compiles one.
+  We put bytecode in place of the modules that booting Pyodide and running the hidden tests
+  import (the "hot" ones). The rest stay source: bytecode is bulkier, and bytes cost time too.
+- pytest and its dependencies (installed from our pinned wheels) and our harness go into one
+  bundle, hot modules compiled too. pytest needs only a few of pygments' lexers and styles.
+
+Both zips are stored, not deflated: the server compresses the whole file with brotli, which
+packs bytecode far better than zip's per-file deflate.
+"""
+
+import importlib.util
+import sys
+import zipfile
+from importlib._bootstrap_external import _code_to_hash_pyc
+from pathlib import Path
+
+# Parts of the standard library that cannot work in a browser worker, or that nobody learning
+# autograd will import: left out unless booting and testing imported them after all.
+STDLIB_LEFT_OUT = ("multiprocessing/", "xmlrpc/", "wsgiref/", "idlelib/", "tkinter/", "turtledemo/", "ensurepip/",
+                   "venv/", "lib2to3/", "pydoc_data/", "curses/", "dbm/", "mailbox.py", "imaplib.py", "smtplib.py",
+                   "poplib.py", "ftplib.py", "turtle.py", "nntplib.py")
+# Codecs beyond these are tables for legacy code pages, most of the library's bytes.
+ENCODINGS_KEPT = {"__init__", "aliases", "ascii", "base64_codec", "charmap", "cp1252", "cp437", "hex_codec", "idna",
+                  "latin_1", "punycode", "raw_unicode_escape", "undefined", "unicode_escape", "utf_16", "utf_16_be",
+                  "utf_16_le", "utf_32", "utf_32_be", "utf_32_le", "utf_7", "utf_8", "utf_8_sig"}
+
+OPTIMIZE = 2
+
+PYGMENTS_KEPT = {
+    "pygments/lexers": {"__init__.py", "_mapping.py", "python.py", "diff.py"},
+    "pygments/formatters": {"__init__.py", "_mapping.py", "terminal.py", "terminal256.py"},
+    "pygments/styles": {"__init__.py", "_mapping.py", "default.py"},
+}
+
+
+def write(bundle: zipfile.ZipFile, name: str, data: bytes) -> None:
+    """Add a file with a fixed date, so the same inputs always make the same zip (and hash)."""
+    bundle.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), data)
+
+
+def bytecode(source: bytes, filename: str) -> bytes | None:
+    """A .pyc that is used without checking its source (there is none beside it)."""
+    try:
+        code = compile(source, filename, "exec", dont_inherit=True, optimize=OPTIMIZE)
+    except SyntaxError:
+        return None
+    return _code_to_hash_pyc(code, importlib.util.source_hash(source), checked=False)
+
+
+def hot_files(problem_dir: str) -> set[str]:
+    """The files of every module loaded once Pyodide has booted and run a problem's tests."""
+    from playground import run_tests
+
+    run_tests(problem_dir, (Path(problem_dir) / "starter.py").read_text())
+    return {getattr(module, "__file__", None) for module in list(sys.modules.values())} - {None}
+
+
+def add_module(bundle: zipfile.ZipFile, name: str, source: bytes, filename: str, hot: set[str]) -> None:
+    """Add name (a .py path) as a sourceless .pyc if it is hot and compiles, else as source."""
+    compiled = bytecode(source, filename) if filename in hot else None
+    if compiled is None:
+        write(bundle, name, source)
+    else:
+        write(bundle, name[:-3] + ".pyc", compiled)
+
+
+def left_out(name: str, filename: str, hot: set[str]) -> bool:
+    if filename in hot:
+        return False
+    if name.startswith("encodings/") and name.endswith(".py"):
+        return name.removeprefix("encodings/").removesuffix(".py") not in ENCODINGS_KEPT
+    return name.startswith(STDLIB_LEFT_OUT)
+
+
+def precompile_stdlib(source_zip: str, target_zip: str, hot: set[str]) -> None:
+    with zipfile.ZipFile(source_zip) as stdlib, zipfile.ZipFile(target_zip, "w", zipfile.ZIP_STORED) as out:
+        for info in stdlib.infolist():
+            if left_out(info.filename, f"{source_zip}/{info.filename}", hot):
+                continue
+            data = stdlib.read(info)
+            if info.filename.endswith(".py"):
+                add_module(out, info.filename, data, f"{source_zip}/{info.filename}", hot)
+            else:
+                write(out, info.filename, data)
+
+
+def pruned(relative: Path) -> bool:
+    if relative.parts[0].endswith(".dist-info"):  # keep who made it and its licence, not install records
+        return relative.name not in ("METADATA", "entry_points.txt") and "licenses" not in relative.parts
+    folder = relative.parent.as_posix()
+    return folder in PYGMENTS_KEPT and relative.name not in PYGMENTS_KEPT[folder]
+
+
+def bundle_python(site_packages: str, installed: list[str], our_py: str, target_zip: str, hot: set[str]) -> None:
+    """pytest & co. as bytecode; our harness and problems as source, with bytecode beside them."""
+    site = Path(site_packages)
+    cache_tag = sys.implementation.cache_tag
+    with zipfile.ZipFile(target_zip, "w", zipfile.ZIP_STORED) as out:
+        for top in installed:
+            paths = [site / top] if (site / top).is_file() else sorted((site / top).rglob("*"))
+            for path in paths:
+                relative = path.relative_to(site)
+                if path.is_dir() or "__pycache__" in relative.parts or pruned(relative):
+                    continue
+                if path.suffix == ".py" and not top.endswith(".dist-info"):
+                    add_module(out, relative.as_posix(), path.read_bytes(), str(path), hot)
+                else:
+                    write(out, relative.as_posix(), path.read_bytes())
+        ours = Path(our_py)
+        for path in sorted(ours.rglob("*")):
+            relative = path.relative_to(ours)
+            if path.is_dir() or "__pycache__" in relative.parts:
+                continue
+            write(out, relative.as_posix(), path.read_bytes())
+            if path.suffix == ".py" and relative.parts[0] == "playground":
+                compiled = bytecode(path.read_bytes(), f"/home/pyodide/playground-py/{relative.as_posix()}")
+                pyc = relative.parent / "__pycache__" / f"{path.stem}.{cache_tag}.pyc"
+                write(out, pyc.as_posix(), compiled)

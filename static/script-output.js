@@ -1,0 +1,92 @@
+// The "Run output" region: what Run code printed, the error it stopped on, and each graph drawn with draw(v).
+// Everything that comes from the learner's code is inserted as text, never as HTML.
+
+import { el } from "./dom.js";
+import { showGraph } from "./graph-disclosure.js";
+
+function seconds(duration) {
+  return duration < 10 ? duration.toFixed(2) : duration.toFixed(1);
+}
+
+export function createScriptOutput({ region, onGoToLine }) {
+  const summary = el("p", { className: "summary" });
+  summary.setAttribute("aria-live", "polite");
+  const body = el("div", { className: "run-output-body" });
+  region.append(summary, body);
+  let waiting = false; // busy, with nothing shown yet
+
+  function errorBox(error) {
+    const line = error.line && onGoToLine
+      ? el("button", { type: "button", className: "link-button", textContent: `Show line ${error.line} in the editor` })
+      : null;
+    line?.addEventListener("click", () => onGoToLine(error.line));
+    return el("div", { className: "load-error" },
+      el("h3", { textContent: "Your code stopped with an error" }),
+      el("div", { className: "test-message", textContent: error.message }),
+      line,
+      error.traceback ? el("details", { className: "traceback" },
+        el("summary", { textContent: "Traceback" }),
+        el("pre", { textContent: error.traceback })) : null);
+  }
+
+  function printed(text) {
+    return el("div", { className: "printed" },
+      el("p", { className: "printed-label", textContent: "Printed:" }),
+      text ? el("pre", { textContent: text, tabIndex: 0 }) // focusable: a long output scrolls
+        : el("p", { className: "graph-note", textContent: "Nothing was printed." }));
+  }
+
+  function graphs(drawn) {
+    if (!drawn.length) {
+      const hint = "Call draw(v) in your code to see the graph under a Value v.";
+      return [el("p", { className: "hint", textContent: hint })];
+    }
+    return drawn.map((graph, i) => {
+      const output = graph.nodes[graph.output];
+      const name = output ? `draw(${output.label})` : `draw() #${i + 1}`;
+      const panel = el("div", { className: "graph-panel" });
+      const section = el("section", { className: "drawn-graph" },
+        el("h3", { textContent: `Graph ${i + 1}: ${name}` }), panel);
+      section.setAttribute("aria-label", `Graph ${i + 1}: ${name}`);
+      return section;
+    });
+  }
+
+  function render(text, result) {
+    region.hidden = false;
+    summary.textContent = text;
+    if (!result) return body.replaceChildren();
+    const sections = graphs(result.graphs ?? []);
+    body.replaceChildren(...[result.error ? errorBox(result.error) : null, printed(result.output), ...sections]
+      .filter(Boolean));
+    (result.graphs ?? []).forEach((graph, i) => showGraph(sections[i].querySelector(".graph-panel"), graph));
+  }
+
+  return {
+    setBusy(busy) {
+      region.setAttribute("aria-busy", String(busy));
+      if (busy) {
+        region.hidden = false;
+        summary.textContent = "Running your code…";
+      } else if (waiting) { // Stop was pressed before this code had its turn
+        summary.textContent = "Not run: stopped.";
+      }
+      waiting = busy;
+    },
+
+    // outcome: what runner.runScript resolved to; limit: the time limit in seconds.
+    show({ results: result, stopped, failure, cancelled, restarted }, limit) {
+      waiting = false;
+      if (failure) return render(failure, null);
+      if (cancelled) return render("Not run: you pressed Stop while Python was loading.", null);
+      if (stopped) {
+        const why = stopped === "time" ? `Stopped after the ${limit} s time limit: is there a loop that never ends?`
+          : "Stopped by you.";
+        if (result) return render(`${why} Here is what it printed and drew until then.`, result);
+        return render(restarted ? `${why} Python was restarted to stop your code (your code is safe).` : why, null);
+      }
+      const verdict = result.error ? "Your code stopped with an error" : "Ran";
+      render(`${verdict} in ${seconds(result.duration)} s.`, result);
+    },
+  };
+}

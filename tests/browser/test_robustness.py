@@ -1,0 +1,301 @@
+"""Never stuck, never lost: Stop, the time limit, crashes, odd code, floods of output, HTML, the CSP.
+
+Each page load boots Pyodide (a few seconds), so a test here often runs several programs in one page.
+"""
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from pageutil import STORAGE_KEY, item_named, paste_code, results_region, run_and_wait, wait_until_ready
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+SOLUTION = (ROOT / "py" / "problems" / "basic_autograd" / "solution.py").read_text()
+FIRST_TEST = "Reference example: ReLU on a negative value zeros all gradients"  # the first to call relu()
+SECOND_TEST = "Product-plus-self gradient: z = x*y + x"
+
+# relu() never returns for a negative input: the first test hangs in it.
+LOOPING = SOLUTION.replace("    def relu(self):\n",
+                           "    def relu(self):\n        while self.data < 0:\n            pass\n", 1)
+LOOP_LINES = {LOOPING.splitlines().index("        while self.data < 0:") + n for n in (1, 2)}
+# Catches the KeyboardInterrupt that Stop raises, and loops on: only a fresh worker ends it.
+STUBBORN = ("class Value:\n    def __init__(self, data):\n        while True:\n            try:\n"
+            "                while True:\n                    pass\n            except BaseException:\n"
+            "                pass\n")
+
+
+def code_in_storage(page: Page) -> str | None:
+    return page.evaluate("key => localStorage.getItem(key)", STORAGE_KEY + "basic_autograd")
+
+
+def record_statuses(page: Page) -> None:
+    """Keep every text the status line shows (some last only while Python restarts) in window.__statuses."""
+    page.evaluate("""() => {
+        const status = document.getElementById("status");
+        window.__statuses = [status.textContent];
+        new MutationObserver(() => window.__statuses.push(status.textContent))
+            .observe(status, {childList: true, characterData: true, subtree: true});
+    }""")
+
+
+def statuses(page: Page) -> list[str]:
+    return page.evaluate("window.__statuses")
+
+
+def stop_while_running(page: Page, code: str) -> float:
+    """Run code, press Stop once the tests are running, return the seconds from the click to the results."""
+    paste_code(page, code)
+    page.evaluate("""() => {
+        window.__stopAt = window.__shownAt = undefined;
+        document.getElementById("stop").addEventListener("click", () => { window.__stopAt = performance.now(); },
+                                                          {capture: true, once: true});
+        const region = document.getElementById("results");
+        new MutationObserver((records, observer) => {
+            if (region.getAttribute("aria-busy") === "false") {
+                window.__shownAt = performance.now();
+                observer.disconnect();
+            }
+        }).observe(region, {attributes: true, attributeFilter: ["aria-busy"]});
+    }""")
+    page.get_by_role("button", name="Run tests").click()
+    expect(page.get_by_role("status").first).to_have_text("Running tests…")
+    time.sleep(0.5)  # well inside the loop
+    page.get_by_role("button", name="Stop").click()
+    page.wait_for_function("() => window.__shownAt !== undefined", timeout=5_000)
+    return page.evaluate("(window.__shownAt - window.__stopAt) / 1000")
+
+
+def test_stop_ends_a_run_within_a_second_and_python_carries_on(page):
+    assert page.evaluate("crossOriginIsolated"), "the server must send COOP and COEP: Stop needs them"
+    wait_until_ready(page)
+    latency = stop_while_running(page, LOOPING)
+    print(f"\nStop → results shown: {latency * 1000:.0f} ms (interrupt buffer)")
+    assert latency < 1.0
+    first = item_named(page, FIRST_TEST)
+    expect(first).to_have_attribute("data-status", "timeout")
+    expect(first).to_contain_text(re.compile(r"Stopped by you before this test finished\. "
+                                             r"It was running line (\d+) of your code\."))
+    line = int(re.search(r"running line (\d+)", first.text_content()).group(1))
+    assert line in LOOP_LINES
+    expect(first.get_by_role("button", name=f"Show line {line} in the editor")).to_be_visible()
+    expect(item_named(page, SECOND_TEST)).to_contain_text("Stopped by you before this test started.")
+    expect(page.locator("#summary")).to_contain_text("stopped by you")
+    expect(page.get_by_role("status").first).to_have_text("Ready")  # the same Python, still up
+
+    record_statuses(page)
+    paste_code(page, SOLUTION)
+    started = time.perf_counter()
+    assert run_and_wait(page).startswith("8/8 passed")
+    assert time.perf_counter() - started < 3  # no fresh boot
+    assert not any("Restarting" in text for text in statuses(page))
+
+    # Code that swallows the KeyboardInterrupt: after half a second, a fresh worker.
+    latency = stop_while_running(page, STUBBORN)
+    print(f"Stop → results shown: {latency * 1000:.0f} ms (interrupt ignored: worker replaced)")
+    assert latency < 1.0
+    expect(item_named(page, FIRST_TEST)).to_contain_text(
+        "Stopped by you: Python was restarted to stop your code (your code is safe).")
+    expect(page.get_by_role("status").first).to_contain_text("Restarting Python")
+    assert code_in_storage(page) == STUBBORN
+    wait_until_ready(page)
+    paste_code(page, SOLUTION)
+    assert run_and_wait(page).startswith("8/8 passed")
+
+
+def without_isolation(route) -> None:
+    """The page without COOP/COEP: not cross-origin isolated, so no SharedArrayBuffer for the interrupt."""
+    response = route.fetch()
+    dropped = {"cross-origin-opener-policy", "cross-origin-embedder-policy", "content-encoding", "content-length"}
+    route.fulfill(response=response, headers={k: v for k, v in response.headers.items() if k.lower() not in dropped})
+
+
+def test_stop_without_cross_origin_isolation_starts_a_fresh_worker(context, server_url):
+    page = context.new_page()
+    page.route(server_url + "/", without_isolation)
+    page.goto(server_url + "/")
+    assert page.evaluate("crossOriginIsolated") is False
+    wait_until_ready(page)
+    latency = stop_while_running(page, LOOPING)
+    print(f"\nStop → results shown: {latency * 1000:.0f} ms (no isolation: worker replaced)")
+    assert latency < 1.0
+    expect(item_named(page, FIRST_TEST)).to_have_attribute("data-status", "timeout")
+    expect(item_named(page, FIRST_TEST)).to_contain_text("Stopped by you: Python was restarted")
+    wait_until_ready(page)
+    paste_code(page, SOLUTION)
+    assert run_and_wait(page).startswith("8/8 passed")
+
+
+def test_time_limit_stops_a_run_that_never_ends(page, problem):
+    limit = problem["time_limit_seconds"]
+    paste_code(page, LOOPING)
+    started = time.perf_counter()
+    summary = run_and_wait(page)
+    assert summary.startswith("0/8 passed in ") and summary.endswith(f": stopped after the {limit} s time limit")
+    seconds = float(re.search(r"passed in ([\d.]+) s", summary).group(1))
+    assert limit <= seconds < limit + 1.5
+    assert time.perf_counter() - started < limit + 15  # Python's boot, then the run
+    first = item_named(page, FIRST_TEST)
+    expect(first).to_have_attribute("data-status", "timeout")
+    expect(first).to_contain_text(re.compile(
+        rf"Stopped after the {limit} s time limit, before this test finished\. It was running line \d+ of your code\. "
+        r"Is there a loop that never ends\?"))
+    expect(item_named(page, SECOND_TEST)).to_contain_text(
+        f"Stopped after the {limit} s time limit, before this test started.")
+    expect(page.get_by_role("status").first).to_have_text("Ready")  # interrupted, not restarted
+
+
+def test_python_restarts_after_a_crash_and_the_code_is_kept(page):
+    # A fatal error in Pyodide, during the run: a wasm trap, as a segfault would be.
+    crash = "import ctypes\n\nctypes.string_at(2**32 - 16, 100)  # reads past the end of memory: a fatal error\n"
+    paste_code(page, crash)
+    record_statuses(page)
+    assert run_and_wait(page).startswith("0/8 passed")
+    message = "Python crashed (memory access out of bounds) and was restarted; your code is safe in the editor."
+    region = results_region(page)
+    expect(region.locator("#load-error")).to_contain_text("The tests could not run")
+    expect(region.locator("#load-error")).to_contain_text(message)
+    expect(item_named(page, FIRST_TEST)).to_contain_text(message)
+    expect(item_named(page, FIRST_TEST)).to_have_attribute("data-status", "error")
+    wait_until_ready(page)
+    assert any("Python crashed; restarting it" in text for text in statuses(page))
+    assert code_in_storage(page) == crash
+    expect(page.locator(".cm-content")).to_contain_text("ctypes.string_at(2**32 - 16, 100)")
+    paste_code(page, SOLUTION)
+    assert run_and_wait(page).startswith("8/8 passed")
+
+    # The worker closed by the code, with no error event: noticed when its Web Lock comes free.
+    closing = "import js\n\njs.close()  # ends the worker that Python runs in\n\nclass Value:\n    pass\n"
+    paste_code(page, closing)
+    record_statuses(page)
+    run_and_wait(page)
+    page.wait_for_function("() => window.__statuses.some((t) => t.includes('Python stopped after your last run'))")
+    assert any("Your code is safe." in text for text in statuses(page))
+    wait_until_ready(page)
+    assert code_in_storage(page) == closing
+    paste_code(page, SOLUTION)
+    assert run_and_wait(page).startswith("8/8 passed")
+
+    # A Python grown huge: WebAssembly memory never shrinks, so a fresh worker after the run.
+    paste_code(page, "big = bytearray(600 * 1024 * 1024)\n\n" + SOLUTION)
+    record_statuses(page)
+    assert run_and_wait(page).startswith("8/8 passed")
+    assert int(results_region(page).get_attribute("data-heap-bytes")) > 600 * 1024 * 1024
+    wait_until_ready(page)
+    assert "Restarting Python to free the memory your code used…" in statuses(page)
+    paste_code(page, SOLUTION)
+    assert run_and_wait(page).startswith("8/8 passed")
+    assert int(results_region(page).get_attribute("data-heap-bytes")) < 200 * 1024 * 1024
+
+
+SABOTAGE = ("import builtins, json, sys\nimport playground.runner\n\n"
+            "json.dumps = None\nplayground.runner.run_pytest = None\nbuiltins.print = None\n"
+            "sys.stdout = None\ndel sys.modules['pytest']\n\nclass Value:\n    pass\n")
+OPERATOR_RECURSION = SOLUTION.replace("    def __add__(self, other):\n",
+                                      "    def __add__(self, other):\n        return self + other\n", 1)
+BREAKS_PATH = "import pathlib\n\npathlib.Path.write_text = None\n\nclass Value:\n    pass\n"
+MEGABYTE = "# a line of padding, to make the file large ...........................................\n" * 12_000
+
+# (what the learner wrote, code, the first test's status, what its message says)
+ODD_CODE = [
+    ("infinite recursion", OPERATOR_RECURSION, "error",
+     re.compile(r"RecursionError: maximum recursion depth exceeded \(line 13 of your code\)")),
+    ("sys.exit() at import", "import sys\nsys.exit()\n", "error",
+     "Your code raised SystemExit while loading (line 2 of your code)."),
+    ("an exception at import", "class Value:\n    pass\n\nValue(1) / 0\n", "error",
+     "Your code raised TypeError: Value() takes no arguments while loading (line 4 of your code)."),
+    ("an empty editor", "\n  \n", "error", "The editor is empty"),
+    ("code that replaces what the harness uses", SABOTAGE, "error",
+     "Did your code replace or delete something the tests use"),
+    ("the solution, after that", SOLUTION, "passed", ""),
+    # Past what the harness undoes by itself: the next run fails in this worker, and is retried in a fresh one.
+    ("code that breaks a class the harness uses", BREAKS_PATH, "error",
+     "Did your code replace or delete something the tests use"),
+    ("the solution, after that", SOLUTION, "passed", ""),
+    ("too much memory", "x = [None] * 2**30\n", "error", "Your code raised MemoryError while loading (line 1"),
+    ("a null character", "x = 1\n\x00\n", "error", "Line 2 of your code holds a null character"),
+    ("half a surrogate pair", "x = '\ud83d'\n", "error",
+     "Line 1 of your code holds a character that is not valid text (U+D83D)"),
+    ("a megabyte of code", MEGABYTE + SOLUTION, "passed", ""),
+]
+
+
+def test_any_code_gets_a_clear_message_and_the_page_stays_usable(page):
+    assert len(MEGABYTE) > 1_000_000
+    for what, code, status, message in ODD_CODE:
+        paste_code(page, code)
+        summary = run_and_wait(page)
+        first = item_named(page, FIRST_TEST)
+        expect(first, f"{what}: {summary}").to_have_attribute("data-status", status)
+        expect(first, what).to_contain_text(message)
+        expect(page.get_by_role("status").first, what).to_have_text("Ready")
+    assert code_in_storage(page) == MEGABYTE + SOLUTION
+
+
+def test_a_flood_of_output_is_cut_and_a_correct_solution_still_passes(page):
+    chatty = ("import os\n\nos.write(1, b'straight to the console\\n' * 500_000)  # 11 MB past sys.stdout\n"
+              "for i in range(200_000):\n    print(i, '<b>not bold</b>')\n\n" + SOLUTION)
+    paste_code(page, chatty)
+    wait_until_ready(page)
+    started = time.perf_counter()
+    assert run_and_wait(page).startswith("8/8 passed")
+    print(f"\n200,000 printed lines: results in {time.perf_counter() - started:.2f} s")
+    printed = results_region(page).locator("#load-error pre")
+    text = printed.text_content()
+    assert text.startswith("0 <b>not bold</b>\n1 <b>not bold</b>\n")
+    assert text.count("\n") <= 10_003
+    assert "… output cut: 190,000 more lines" in text
+    assert "A run keeps at most 10,000 lines or 1 MB of printed output." in text
+    started = time.perf_counter()
+    page.evaluate("() => new Promise(requestAnimationFrame)")  # the page still paints, at once
+    assert time.perf_counter() - started < 0.5
+    assert results_region(page).locator("b").count() == 0
+
+
+HTML = '<img src=x onerror="window.__pwned = true"><b>bold</b><script>window.__pwned = true</script>'
+
+
+def test_everything_the_code_produces_is_shown_as_text(page):
+    raising = f"print({HTML!r})\n" + SOLUTION.replace(
+        "    def relu(self):\n", f"    def relu(self):\n        raise ValueError({HTML!r})\n", 1)
+    paste_code(page, raising)
+    run_and_wait(page)
+    region = results_region(page)
+    expect(item_named(page, FIRST_TEST)).to_contain_text(f"ValueError: {HTML}")
+    expect(region.locator("#load-error pre")).to_have_text(HTML + "\n")
+    paste_code(page, f"raise RuntimeError({HTML!r})\n")
+    run_and_wait(page)
+    expect(region.locator("#load-error")).to_contain_text(f"RuntimeError: {HTML}")
+    region.locator("details.traceback summary").first.click()
+    assert page.locator("#results img, #results b, #results script, [onerror]").count() == 0
+    assert page.evaluate("window.__pwned") is None
+
+
+def test_the_page_sends_a_content_security_policy_and_works_under_it(context, server_url):
+    page = context.new_page()
+    violations, responses = [], {}
+    page.on("console", lambda m: "Content Security Policy" in m.text and violations.append(m.text[:300]))
+    page.on("response", lambda r: responses.setdefault(r.url, r))
+    page.add_init_script("document.addEventListener('securitypolicyviolation', (e) => "
+                         "console.error(`Content Security Policy: ${e.violatedDirective} ${e.blockedURI}`))")
+    document = page.goto(server_url + "/")
+    policy = document.headers.get("content-security-policy", "")
+    directives = {d.split()[0]: d.split()[1:] for d in policy.split(";") if d.strip()}
+    assert directives.get("default-src") == ["'self'"], policy
+    assert "'unsafe-eval'" not in policy  # Pyodide needs only 'wasm-unsafe-eval'
+    wait_until_ready(page)
+    worker = next(r for url, r in responses.items() if re.search(r"/worker[-.\w]*\.js$", url))
+    assert worker.headers.get("content-security-policy") == policy  # a worker follows its own response's CSP
+
+    expect(page.get_by_role("article").locator(".katex").first).to_be_visible()  # KaTeX, its fonts and styles
+    paste_code(page, SOLUTION)
+    assert run_and_wait(page).startswith("8/8 passed")
+    show_graph = item_named(page, FIRST_TEST).get_by_role("button", name="Show graph")
+    if show_graph.count():  # the graph view, where there is one
+        show_graph.click()
+    page.wait_for_load_state("networkidle")
+    assert not violations, violations
