@@ -40,11 +40,14 @@ function setHeaders(res, pathname) {
 const serve = sirv(root, { etag: true, brotli: true, gzip: true, setHeaders });
 
 http
-  .createServer((req, res) =>
+  .createServer((req, res) => {
+    // A file removed while it is being sent (a rebuild, a redeploy) must fail that one response,
+    // not the server: sirv pipes a read stream into res without an error handler.
+    res.on("pipe", (file) => file.on("error", () => res.destroy()));
     serve(req, res, () => {
       res.statusCode = 404;
       res.setHeader("Content-Type", "text/plain; charset=utf-8");
       res.end("Not found\n");
-    }),
-  )
+    });
+  })
   .listen(port, host, () => console.log(`Serving ${root}/ on http://${host}:${port}/`));
