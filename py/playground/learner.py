@@ -105,7 +105,9 @@ def describe(exc: BaseException) -> str:
 
 
 def learner_frames(tb: TracebackType | None, path: Path) -> list[traceback.FrameSummary]:
-    return [f for f in traceback.extract_tb(tb) if Path(f.filename) == path]
+    # lookup_lines=False: a frame's source line is read only if someone asks for it
+    frames = traceback.StackSummary.extract(traceback.walk_tb(tb), lookup_lines=False)
+    return [f for f in frames if f.filename == str(path)]
 
 
 def learner_line(tb: TracebackType | None, path: Path) -> int | None:

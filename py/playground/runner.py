@@ -35,7 +35,8 @@ PYTEST_ARGS = [
     # plugins a hidden-test run never needs; each one costs time on every run
     *("-p", "no:unraisableexception", "-p", "no:threadexception", "-p", "no:doctest", "-p", "no:junitxml",
       "-p", "no:pastebin", "-p", "no:legacypath", "-p", "no:stepwise", "-p", "no:warnings", "-p", "no:logging",
-      "-p", "no:faulthandler"),
+      "-p", "no:faulthandler", "-p", "no:debugging", "-p", "no:unittest", "-p", "no:setuponly",
+      "-p", "no:setupplan", "-p", "no:freeze_support"),
 ]
 
 # Stop or the time limit; the page puts the reason in place of the first word.
