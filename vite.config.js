@@ -11,6 +11,8 @@ const isolation = {
 // Written by scripts/precompile.mjs: where Pyodide, the standard library and our Python bundle are.
 const manifestPath = "build/public/manifest.json";
 const pythonFiles = existsSync(manifestPath) ? JSON.parse(readFileSync(manifestPath, "utf8")) : {};
+// Shown on the page as <html data-release>: which release a learner (or a test) is looking at.
+const release = process.env.PLAYGROUND_RELEASE || JSON.parse(readFileSync("package.json", "utf8")).version;
 
 // A service worker precaches every file the page needs, so a return visit reads nothing from the
 // network and the page works offline. A new release installs beside the old one and takes over only
@@ -33,7 +35,7 @@ export default defineConfig({
   // assetsInlineLimit 0: no font or image inlined as a data: URL, which the CSP (font-src 'self') refuses
   build: { outDir: "dist", emptyOutDir: true, target: "es2022", assetsInlineLimit: 0 },
   worker: { format: "es" },
-  define: { __PYTHON_FILES__: JSON.stringify(pythonFiles) },
+  define: { __PYTHON_FILES__: JSON.stringify(pythonFiles), __RELEASE__: JSON.stringify(release) },
   plugins: [offline],
   server: { headers: isolation },
   preview: { headers: isolation },

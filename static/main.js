@@ -39,6 +39,8 @@ const runner = createRunner({
   },
 });
 
+document.documentElement.dataset.release = __RELEASE__; // eslint-disable-line no-undef
+
 const results = createResultsView({
   region: $("results"),
   summary: $("summary"),

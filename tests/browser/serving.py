@@ -56,13 +56,13 @@ def stop(server: subprocess.Popen) -> None:
 
 
 @contextmanager
-def served_dist(port: int | None = None):
-    """dist/, served the way `make serve` serves it; yields the origin, e.g. http://127.0.0.1:8123."""
-    if not (DIST / "index.html").exists():
-        raise RuntimeError("dist/index.html is missing: run `make build` first (`make test` does)")
+def served_dist(port: int | None = None, root: Path = DIST):
+    """dist/ (or root), served the way `make serve` serves it; yields the origin, e.g. http://127.0.0.1:8123."""
+    if not (root / "index.html").exists():
+        raise RuntimeError(f"{root}/index.html is missing: run `make build` first (`make test` does)")
     port = port or free_port()
     server = subprocess.Popen(
-        ["node", "scripts/serve.mjs", "dist"], env={**os.environ, "HOST": "127.0.0.1", "PORT": str(port)},
+        ["node", "scripts/serve.mjs", str(root)], env={**os.environ, "HOST": "127.0.0.1", "PORT": str(port)},
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         start_new_session=True,  # its own process group: npx and the server stop together
     )

@@ -1,13 +1,16 @@
 """After one visit the playground works with the server stopped: a service worker precaches it."""
 
 import json
+import os
+import shutil
+import subprocess
 import urllib.request
 
 import pytest
 from playwright.sync_api import expect
 
 from pageutil import paste_code, results_region, run_tests
-from serving import served_dist
+from serving import ROOT, free_port, served_dist
 
 pytestmark = pytest.mark.browser
 
@@ -66,3 +69,37 @@ def test_every_versioned_file_is_cached_for_good_and_the_rest_revalidated(server
         assert "immutable" in headers("/" + path)["Cache-Control"]
     for name in ("Cross-Origin-Opener-Policy", "Cross-Origin-Embedder-Policy", "Content-Security-Policy"):
         assert name in manifest_headers
+
+
+def build_release(name: str, out_dir) -> None:
+    """A second release of the page: the same sources built with another release name."""
+    subprocess.run(["npx", "vite", "build", "--logLevel", "error", "--outDir", str(out_dir), "--emptyOutDir"],
+                   cwd=ROOT, env={**os.environ, "PLAYGROUND_RELEASE": name}, check=True, timeout=300)
+
+
+def test_a_new_release_takes_over_whole_only_when_the_learner_reloads(browser, tmp_path, solution):
+    first, second = tmp_path / "first", tmp_path / "second"
+    shutil.copytree(ROOT / "dist", first)
+    build_release("second-release", second)
+    port = free_port()
+    context = browser.new_context()
+    page = context.new_page()
+    with served_dist(port, root=first) as origin:
+        page.goto(origin + "/")
+        page.get_by_text("Ready", exact=True).wait_for(timeout=60_000)
+        wait_for_offline_copy(page)
+        first_release = page.evaluate("document.documentElement.dataset.release")
+    with served_dist(port, root=second) as origin:  # the same origin now serves the new release
+        page.reload()  # still the first release, from the offline copy: the new one installs beside it
+        assert page.evaluate("document.documentElement.dataset.release") == first_release
+        reload = page.get_by_role("button", name="Reload")
+        expect(reload).to_be_visible(timeout=60_000)
+        reload.click()
+        page.wait_for_function("() => document.documentElement.dataset.release === 'second-release'")
+        # nothing of the first release is left in the page: every script and style is the second's
+        loaded = page.evaluate("performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)")
+        assets = {path for path in loaded if path.startswith("/assets/")}
+        assert assets and all((second / path.lstrip("/")).exists() for path in assets), assets
+        paste_code(page, solution)
+        assert run_tests(page).startswith("8/8 passed")
+    context.close()
