@@ -165,6 +165,6 @@ function crashMessage(detail) {
       : /call stack|too much recursion/i.test(detail) ? "stack overflow: too much recursion"
         : /worker closed/.test(detail) ? "your code closed it"
           : detail.split("\n")[0].slice(0, 200);
-  return `Python crashed (${cause}) and was restarted; your code is safe in the editor. Run the tests again when `
+  return `Python crashed (${cause}) and was restarted; your code is safe in the editor. Try again when `
     + "Python is ready; if it crashes again, look for what your code does that could break Python itself.";
 }
