@@ -58,21 +58,12 @@ async function boot({ baseUrl, interruptBuffer, lock }) {
   }
 }
 
-function run({ id, problemId, code }) {
+// Run tests ({type: "run"}) and Run code ({type: "script"}) are answered alike: a "results" message.
+function answer(id, compute) {
   try {
-    post({ type: "results", id, results: runTests(pyodide, problemId, code), heap: heap() });
+    post({ type: "results", id, results: compute(), heap: heap() });
   } catch (error) {
     // The harness catches what the learner's code raises; this is an interrupt or a harness fault.
-    post({ type: "run-error", id, message: String(error?.message ?? error) });
-  }
-  collectGarbage();
-}
-
-// Run code: the editor's code as a script, answered like a run (same id, same "results" message).
-function script({ id, code }) {
-  try {
-    post({ type: "results", id, results: runScript(pyodide, code), heap: heap() });
-  } catch (error) {
     post({ type: "run-error", id, message: String(error?.message ?? error) });
   }
   collectGarbage();
@@ -102,6 +93,6 @@ function heap() {
 
 self.onmessage = ({ data }) => {
   if (data.type === "boot") boot(data);
-  else if (data.type === "run") run(data);
-  else if (data.type === "script") script(data);
+  else if (data.type === "run") answer(data.id, () => runTests(pyodide, data.problemId, data.code));
+  else if (data.type === "script") answer(data.id, () => runScript(pyodide, data.code));
 };
