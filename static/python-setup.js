@@ -16,20 +16,20 @@ import pytest
 }
 
 export function runTests(pyodide, problemId, code) {
-  const runTestsJson = pyodide.pyimport("playground").run_tests_json;
-  try {
-    return JSON.parse(runTestsJson(`${PY_HOME}/problems/${problemId}`, code));
-  } finally {
-    runTestsJson.destroy();
-  }
+  return callJson(pyodide, "playground", "run_tests_json", `${PY_HOME}/problems/${problemId}`, code);
 }
 
 // The editor's code run as a script (print, draw(v)): {output, error, stopped, graphs, duration}.
 export function runScript(pyodide, code) {
-  const runScriptJson = pyodide.pyimport("playground.script").run_script_json;
+  return callJson(pyodide, "playground.script", "run_script_json", code);
+}
+
+// Call a Python function that returns JSON, and free the proxy to it.
+function callJson(pyodide, module, name, ...args) {
+  const fn = pyodide.pyimport(module)[name];
   try {
-    return JSON.parse(runScriptJson(code));
+    return JSON.parse(fn(...args));
   } finally {
-    runScriptJson.destroy();
+    fn.destroy();
   }
 }
