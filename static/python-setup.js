@@ -4,6 +4,13 @@
 
 export const PY_HOME = "/home/pyodide/playground-py";
 
+// How much of its C stack Python may use before C-level recursion (an operator calling itself, repr of
+// a deeply nested list) raises RecursionError. Pyodide's C stack is 10 MB of wasm memory, but each C
+// frame also takes room on the browser's own, far smaller JS stack, whose overflow kills Python; in
+// Chromium's worker that happened at ~250 KB of C stack for operator recursion and ~80 KB for nested
+// list repr (measured in Debian Chromium 156), so Python is told it has 64 KB.
+export const C_STACK_BYTES = 64 * 1024;
+
 export function preparePython(pyodide, { bundle }) {
   pyodide.unpackArchive(bundle, "zip", { extractDir: PY_HOME });
   pyodide.runPython(`
@@ -15,12 +22,22 @@ import pytest
 `);
 }
 
+// Set before every run: learner code may have reset it (through ctypes) in the last one.
+function protectStack(pyodide) {
+  const module = pyodide._module;
+  const here = module._emscripten_stack_get_current();
+  const thread = module._PyThreadState_Get();
+  module._PyUnstable_ThreadState_SetStackProtection(thread, here - C_STACK_BYTES, C_STACK_BYTES);
+}
+
 export function runTests(pyodide, problemId, code) {
+  protectStack(pyodide);
   return callJson(pyodide, "playground", "run_tests_json", `${PY_HOME}/problems/${problemId}`, code);
 }
 
 // The editor's code run as a script (print, draw(v)): {output, error, stopped, graphs, duration}.
 export function runScript(pyodide, code) {
+  protectStack(pyodide);
   return callJson(pyodide, "playground.script", "run_script_json", code);
 }
 

@@ -223,7 +223,8 @@ def test_run_script_errors_name_the_learners_line(script):
     assert script("x = (\n")["error"]["type"] == "SyntaxError"
     assert script("import sys\nsys.exit(0)\n")["error"] is None
     assert "draw() missing 1 required positional argument" in script("draw()\n")["error"]["message"]
-    stopped = script("print('working')\nraise KeyboardInterrupt\n")  # what the page's Stop button raises
+    # what the page's Stop button does: Pyodide's interrupt buffer raises SIGINT
+    stopped = script("print('working')\nimport signal\nsignal.raise_signal(signal.SIGINT)\n")
     assert stopped["stopped"] and stopped["error"] is None and stopped["output"] == "working\n"
 
 

@@ -1,7 +1,7 @@
 """Undo what the learner's code did to the interpreter, so the next run starts clean.
 
-Everything shares one Python in the worker: a learner who deletes a module, rebinds a
-builtin or swaps sys.stdout must not break the runs that follow.
+Everything shares one Python in the worker: a learner who deletes a module, patches pytest's
+classes, sets os.environ or rebinds a builtin must not change the verdicts of the runs that follow.
 """
 
 import builtins
@@ -11,16 +11,22 @@ import sys
 from contextlib import contextmanager
 from types import ModuleType
 
+IMMUTABLE_TYPE = 1 << 8  # Py_TPFLAGS_IMMUTABLETYPE: a built-in class nobody can patch
+
 
 @contextmanager
 def interpreter_restored():
     modules = dict(sys.modules)
     # Every loaded module's names (json.dumps, pytest.main, this harness's own functions...): about 1 ms.
     module_names = [(vars(m), dict(vars(m))) for m in modules.values() if isinstance(m, ModuleType)]
+    class_names = [(cls, dict(vars(cls))) for cls in patchable_classes(modules)]
     builtin_names = dict(vars(builtins))
-    path = list(sys.path)
+    paths = [(sequence, list(sequence)) for sequence in (sys.path, sys.meta_path, sys.path_hooks)]
+    importer_cache = dict(sys.path_importer_cache)
+    environ = dict(os.environ)
     streams = sys.stdin, sys.stdout, sys.stderr
     recursion_limit = sys.getrecursionlimit()
+    int_digits = sys.get_int_max_str_digits()
     interrupt_handler = signal.getsignal(signal.SIGINT)  # Stop raises KeyboardInterrupt through it
     tracer, profiler = sys.gettrace(), sys.getprofile()  # one left behind would slow every later run
     cwd = os.getcwd()
@@ -32,39 +38,47 @@ def interpreter_restored():
             for name, value in saved.items():
                 if namespace.get(name, namespace) is not value:
                     namespace[name] = value
+        restore_classes(class_names)
         if interrupt_handler is not None:
             signal.signal(signal.SIGINT, interrupt_handler)
         for name, module in modules.items():
             if sys.modules.get(name) is not module:
                 sys.modules[name] = module
         restore_builtins(builtin_names)
-        sys.path[:] = path
+        for sequence, saved in paths:
+            sequence[:] = saved
+        sys.path_importer_cache.clear()
+        sys.path_importer_cache.update(importer_cache)
+        os.environ.clear()
+        os.environ.update(environ)
         sys.stdin, sys.stdout, sys.stderr = streams
         sys.setrecursionlimit(recursion_limit)
+        sys.set_int_max_str_digits(int_digits)
         sys.settrace(tracer)
         sys.setprofile(profiler)
         os.chdir(cwd)
 
 
-# Python's default limit (1000) lets recursion through operators (`self + other` inside __add__)
-# overflow the browser's stack and kill Pyodide; this limit turns it into a RecursionError.
-LEARNER_RECURSION_LIMIT = 220
+def patchable_classes(modules: dict) -> list[type]:
+    """The classes that loaded modules define and that code could patch (pytest's Function.runtest...)."""
+    found = {}
+    for name, module in modules.items():
+        if not isinstance(module, ModuleType):
+            continue
+        for value in list(vars(module).values()):
+            if isinstance(value, type) and not value.__flags__ & IMMUTABLE_TYPE and value.__module__ == name:
+                found[id(value)] = value
+    return list(found.values())
 
 
-@contextmanager
-def recursion_capped(limit: int = LEARNER_RECURSION_LIMIT):
-    """Run with a low recursion limit that the learner's code can lower but not raise."""
-    set_limit = sys.setrecursionlimit
-
-    def capped_setrecursionlimit(requested: int) -> None:
-        set_limit(min(requested, limit))
-
-    set_limit(limit)
-    sys.setrecursionlimit = capped_setrecursionlimit
-    try:
-        yield
-    finally:
-        sys.setrecursionlimit = set_limit
+def restore_classes(class_names: list[tuple[type, dict]]) -> None:
+    for cls, saved in class_names:
+        current = vars(cls)
+        for name in [name for name in current if name not in saved]:
+            type.__delattr__(cls, name)
+        for name, value in saved.items():
+            if current.get(name, current) is not value and name not in ("__dict__", "__weakref__", "__doc__"):
+                type.__setattr__(cls, name, value)
 
 
 def restore_builtins(saved: dict) -> None:

@@ -9,6 +9,10 @@ from pathlib import Path
 from types import TracebackType
 from typing import TextIO
 
+from playground.limits import state
+
+MAX_MESSAGE = 2_000  # characters of an exception's message shown; the rest is cut, with a note
+
 
 def write_module(workdir: Path, module: str, source: str) -> Path:
     """Write the learner's code where the hidden tests will import it from."""
@@ -45,8 +49,8 @@ def load_error(source: str, path: Path, module: str, printed: TextIO) -> dict | 
     try:
         with redirect_stdout(printed), redirect_stderr(printed):
             loaded = importlib.import_module(module)
-    except BaseException as exc:  # SystemExit too: the learner's code must not end the run
-        if isinstance(exc, KeyboardInterrupt):
+    except BaseException as exc:  # SystemExit and KeyboardInterrupt too: the learner's code must not end the run
+        if isinstance(exc, KeyboardInterrupt) and state.stop_requested:
             raise
         line = learner_line(exc.__traceback__, path)
         where = f" (line {line} of your code)" if line else ""
@@ -99,9 +103,19 @@ def syntax_error(exc: SyntaxError | ValueError) -> dict:
 
 
 def describe(exc: BaseException) -> str:
-    """'TypeError: message', or just the type when there is no message."""
-    text = str(exc)
+    """'TypeError: message', or just the type when there is no message; a long message is cut."""
+    try:
+        text = cut(str(exc))
+    except Exception as error:  # the learner's exception class may fail to say what it is
+        text = f"(its message could not be read: {type(error).__name__})"
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def cut(text: str, limit: int = MAX_MESSAGE) -> str:
+    """text, or its start with a note saying how much was left out."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… (cut: {len(text) - limit:,} more characters)"
 
 
 def learner_frames(tb: TracebackType | None, path: Path) -> list[traceback.FrameSummary]:

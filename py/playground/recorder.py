@@ -7,7 +7,6 @@ then runs the learner's own method unchanged. Graphs are read from these notes a
 
 from __future__ import annotations
 
-import builtins
 import functools
 import sys
 import types
@@ -16,7 +15,6 @@ from dataclasses import dataclass, field
 from playground.graph import graph_view
 
 MAX_CALLS = 20  # backward() calls remembered per test or script; more than that: gradients not checked
-real_build_class = builtins.__build_class__
 
 
 @dataclass
@@ -71,9 +69,10 @@ class Recorder:
         del self.calls[:-MAX_CALLS]
         return call
 
-    def build_class(self, func, name, *bases, **kwargs):
-        """builtins.__build_class__ for scripts: each class the script defines gets its backward recorded."""
-        cls = real_build_class(func, name, *bases, **kwargs)
+    def build_class(self, build, func, name, *bases, **kwargs):
+        """builtins.__build_class__ for scripts, around build: each class the script defines gets its
+        backward recorded."""
+        cls = build(func, name, *bases, **kwargs)
         if isinstance(cls, type):
             self.wrap(cls)
         return cls

@@ -1,8 +1,20 @@
-"""Run a problem's hidden tests against the learner's code; return JSON-ready results."""
+"""Run a problem's hidden tests against the learner's code; return JSON-ready results.
+
+The results, one object per run (the page renders from this and nothing else):
+    {problem, error: {type, line, message, traceback} | None, stopped, output,
+     tests: [{id, name, tier: "required" | "challenge", outcome: "passed" | "failed" | "error" | "timeout",
+              message, output, duration, line, traceback, graph, hint}],
+     passed, total (required tests only), challenge: {passed, total}, solved,
+     shared_message (said once above the list: it applies to every test that did not pass; a test whose
+     message equals it needs no message of its own), restart_python, duration}
+"""
 
 import builtins
+import gc
 import io
 import json
+import os
+import signal
 import sys
 import tempfile
 import time
@@ -11,7 +23,8 @@ from pathlib import Path
 
 import pytest
 
-from playground.isolation import interpreter_restored, recursion_capped
+from playground.isolation import interpreter_restored
+from playground.keeper import keeper
 from playground.learner import (
     describe,
     forget_directory_listing,
@@ -20,6 +33,7 @@ from playground.learner import (
     load_error,
     write_module,
 )
+from playground.limits import learner_limits, state, stop_requested
 from playground.output import CappedOutput, OutputBudget
 from playground.problem import Problem
 from playground.recorder import install_recorder
@@ -38,6 +52,7 @@ PYTEST_ARGS = [
       "-p", "no:faulthandler", "-p", "no:debugging", "-p", "no:unittest", "-p", "no:setuponly",
       "-p", "no:setupplan", "-p", "no:freeze_support"),
 ]
+PYTEST_ENVIRONMENT = ("PYTEST_ADDOPTS", "PYTEST_PLUGINS", "PYTEST_DEBUG", "PYTEST_THEME")
 
 # Stop or the time limit; the page puts the reason in place of the first word.
 STOPPED = "Stopped before this test finished."
@@ -48,6 +63,7 @@ STOPPED_LOADING = "Stopped while your code was loading."
 def run_tests(problem_dir: str | Path, source: str, workdir: str | Path | None = None) -> dict:
     """Run the hidden tests of the problem in problem_dir against source."""
     started = time.perf_counter()
+    keeper.release()  # whatever a stopped run left
     problem = Problem.load(problem_dir)
     workdir = Path(workdir or Path(tempfile.gettempdir()) / "playground")
     learner_path = write_module(workdir, problem.module, source)
@@ -62,12 +78,17 @@ def run_tests(problem_dir: str | Path, source: str, workdir: str | Path | None =
     dont_write_bytecode = sys.dont_write_bytecode
     sys.dont_write_bytecode = True  # a stale .pyc must never stand in for new code
     try:
-        with interpreter_restored(), recursion_capped():
+        with interpreter_restored(), learner_limits():
+            signal.signal(signal.SIGINT, stop_requested)
             builtins.draw = skip_draw  # code written for Run code may call draw(v): the tests load it too
+            builtins.__build_class__ = keeper.build_class(problem.module)
             error = load_error(source, learner_path, problem.module, printed)
             loading = False
             if not error:
                 verdicts, stopped = run_pytest(problem, learner_path, budget)
+            forget_modules(problem.module, problem.test_file.stem)
+            gc.collect()  # the run's garbage (and any __del__ it runs) is charged to this run
+            keeper.release()
     except KeyboardInterrupt as exc:  # Stop, or the time limit: the page interrupted the run
         stopped = True
         if loading:  # the learner's code was still loading: which line was it running?
@@ -84,18 +105,50 @@ def run_tests(problem_dir: str | Path, source: str, workdir: str | Path | None =
         verdicts = {name: error_verdict(error["message"]) for name in problem.test_names}
 
     unfinished = unfinished_verdict if stopped else not_run
-    tests = [{"id": test_id, "name": name, **finished(verdicts.get(test_id), unfinished)}
+    tests = [{"id": test_id, "name": name, "tier": problem.tiers[test_id],
+              **finished(verdicts.get(test_id), unfinished), "hint": problem.hints.get(test_id)}
              for test_id, name in problem.test_names.items()]
+    shared = None if stopped else shared_message(tests)
+    for test in tests:
+        test["message"] = with_advice(test, shared)
+        test.pop("advice", None)
+    required = [t for t in tests if t["tier"] == "required"]
+    challenge = [t for t in tests if t["tier"] == "challenge"]
+    passed = sum(t["outcome"] == "passed" for t in required)
     return {
         "problem": problem.id,
         "error": error,
         "stopped": stopped,
         "output": printed.text(),
         "tests": tests,
-        "passed": sum(t["outcome"] == "passed" for t in tests),
-        "total": len(tests),
+        "passed": passed,
+        "total": len(required),
+        "challenge": {"passed": sum(t["outcome"] == "passed" for t in challenge), "total": len(challenge)},
+        "solved": passed == len(required) and not stopped,
+        "shared_message": shared,
+        "restart_python": state.audit_hook_added,  # something the run did can't be undone
         "duration": time.perf_counter() - started,
     }
+
+
+def shared_message(tests: list[dict]) -> str | None:
+    """What every test that did not pass has in common, said once instead of on every test."""
+    failing = [t for t in tests if t["outcome"] != "passed"]
+    if len(failing) < 2:
+        return None
+    for said in ("message", "advice"):
+        first = failing[0].get(said)
+        if first and all(t.get(said) == first for t in failing):
+            return first
+    return None
+
+
+def with_advice(test: dict, shared: str | None) -> str:
+    """The test's message, followed by its advice unless the advice is said once for all."""
+    message, advice = test["message"], test.get("advice")
+    if advice and advice != shared:
+        return f"{message} {advice}" if message else advice
+    return message
 
 
 def skip_draw(value=None) -> None:
@@ -115,14 +168,16 @@ def run_pytest(problem: Problem, learner_path: Path, budget: OutputBudget) -> tu
     ini = learner_path.parent / "pytest.ini"
     ini.write_text("[pytest]\n")
     args = [str(problem.test_file), "-c", str(ini), "--rootdir", str(problem.folder), *PYTEST_ARGS]
+    for name in PYTEST_ENVIRONMENT:
+        os.environ.pop(name, None)
     # pytest's own report stays off the console: results travel as data
     with redirect_stdout(io.StringIO()), redirect_stderr(io.StringIO()):
         try:
-            exit_code = pytest.main(args, plugins=[collector])
+            pytest.main(args, plugins=[collector])
         except Exception as exc:  # the learner's code broke pytest itself
             message = f"The tests could not run: {describe(exc)}"
             return {name: error_verdict(message) for name in problem.test_names} | collector.verdicts, False
-    return collector.verdicts, exit_code == pytest.ExitCode.INTERRUPTED
+    return collector.verdicts, state.stop_requested  # pytest ends the session at the page's interrupt
 
 
 def error_verdict(message: str) -> dict:
@@ -153,4 +208,3 @@ def finished(verdict: dict | None, unfinished) -> dict:
     if verdict["outcome"] == "pending":
         return {**unfinished(verdict), "output": verdict["output"], "duration": verdict["duration"]}
     return verdict
-

@@ -5,15 +5,19 @@ each call adds the graph under v (checked by the gradient doctor) to the result.
 """
 
 import builtins
+import gc
 import json
+import signal
 import sys
 import tempfile
 import time
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
-from playground.isolation import interpreter_restored, recursion_capped
+from playground.isolation import interpreter_restored
+from playground.keeper import keeper
 from playground.learner import describe, learner_line, learner_traceback, syntax_error, write_module
+from playground.limits import learner_limits, state, stop_requested
 from playground.output import CappedOutput, OutputBudget
 from playground.recorder import Recorder, names_in
 
@@ -34,7 +38,7 @@ def run_script(source: str, workdir: str | Path | None = None) -> dict:
         error = syntax_error(exc)
     else:
         error = script.run(code, output)
-    stopped = error is not None and error["type"] == "KeyboardInterrupt"
+    stopped = error is not None and error["type"] == "KeyboardInterrupt" and state.stop_requested
     text = output.text()
     if script.skipped:
         text += f"[draw() was called {MAX_DRAWS + script.skipped} times: only the first {MAX_DRAWS} are shown.]\n"
@@ -62,9 +66,16 @@ class Script:
 
         draw.__qualname__ = "draw"  # so a wrong call reads "draw() missing 1 required positional argument"
 
-        script_builtins = {**vars(builtins), "draw": draw, "__build_class__": self.recorder.build_class}
+        keep = keeper.build_class("__main__")
+
+        def build_class(*args, **kwargs):
+            return self.recorder.build_class(keep, *args, **kwargs)
+
+        script_builtins = {**vars(builtins), "draw": draw, "__build_class__": build_class}
         namespace = {"__name__": "__main__", "__file__": str(self.path), "__builtins__": script_builtins}
-        with interpreter_restored(), recursion_capped(), redirect_stdout(output), redirect_stderr(output):
+        keeper.release()
+        with interpreter_restored(), learner_limits(), redirect_stdout(output), redirect_stderr(output):
+            signal.signal(signal.SIGINT, stop_requested)
             try:
                 exec(code, namespace)
             except SystemExit as exc:
@@ -72,6 +83,10 @@ class Script:
                     return self.error(exc)
             except BaseException as exc:  # KeyboardInterrupt too: Stop keeps what was printed and drawn
                 return self.error(exc)
+            finally:
+                namespace.clear()  # first the script's names, then what it made, newest first
+                gc.collect()
+                keeper.release()
         return None
 
     def add_graph(self, value, frame) -> None:

@@ -7,9 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from playground.learner import describe, learner_frames, learner_line, learner_traceback
+from playground.learner import cut, describe, learner_frames, learner_line, learner_traceback
+from playground.limits import state
 from playground.output import CappedOutput, OutputBudget
 from playground.recorder import Recorder
+
+
+class OrderFromYourCode(Exception):
+    """KeyboardInterrupt or pytest.exit() raised by the learner's code: pytest would obey it and end
+    the whole session, so the test that raised it fails instead."""
 
 
 class VerdictCollector:
@@ -40,6 +46,20 @@ class VerdictCollector:
             self.verdicts.setdefault(item.name, new_verdict())["output"] = output.text()
 
     @pytest.hookimpl(wrapper=True)
+    def pytest_pyfunc_call(self, pyfuncitem: pytest.Function):
+        try:
+            return (yield)
+        except KeyboardInterrupt as exc:
+            if state.stop_requested:  # the page's Stop or time limit
+                raise
+            raise OrderFromYourCode("raised KeyboardInterrupt", "only the Stop button stops a run here. "
+                                    "To report a problem, raise another exception.").with_traceback(
+                                        exc.__traceback__) from None
+        except pytest.exit.Exception as exc:
+            raise OrderFromYourCode("called pytest.exit()", "the hidden tests can't be ended from your code."
+                                    ).with_traceback(exc.__traceback__) from None
+
+    @pytest.hookimpl(wrapper=True)
     def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo):
         report = yield
         verdict = self.verdicts.setdefault(item.name, new_verdict())
@@ -59,32 +79,55 @@ class VerdictCollector:
         if isinstance(exc, pytest.fail.Exception):
             return {"outcome": "failed", "message": exc.msg, "line": line}
         if isinstance(exc, AssertionError) and not learner_frames(tb, self.learner_path):
-            message = str(exc) or f"Check failed: {self.test_line(exc) or 'assertion'}"
+            message = cut(str(exc)) or f"Check failed: {self.test_line(exc) or 'assertion'}"
             return {"outcome": "failed", "message": message, "line": line}
+        if isinstance(exc, OrderFromYourCode):
+            where = f" (line {line} of your code)" if line else ""
+            what, why = exc.args
+            return {"outcome": "error", "message": f"Your code {what}{where}: {why}", "line": line,
+                    "traceback": learner_traceback(exc, self.learner_path)}
         return {
             "outcome": "error",
             "message": self.crash_message(exc, line),
+            "advice": advice(exc),
             "line": line,
             "traceback": learner_traceback(exc, self.learner_path),
         }
 
     def crash_message(self, exc: BaseException, line: int | None) -> str:
         message = describe(exc)
+        where = exc.__traceback__ and learner_frames(exc.__traceback__, self.learner_path)
+        if line and isinstance(exc, RecursionError) and where:
+            return f"RecursionError in `{where[-1].name}`, line {line} of your code: {recursion_text(exc)}."
+        message = message.rstrip(".")
         if line:
-            message += f" (line {line} of your code)"
-        elif code := self.test_line(exc):
-            message += f", while the test ran `{code}`"
-        if isinstance(exc, RecursionError):
-            message += ". Does a function or method keep calling itself? (In a Value class, `self + other` " \
-                       "inside __add__ calls __add__ again.)"
-        if "NoneType" in message:
-            message += ". Did an operation return None? Each operation must return a new Value."
-        return message
+            return f"{message} (line {line} of your code)."
+        if code := self.test_line(exc):
+            return f"{message}, while the test ran `{code}`."
+        return f"{message}."
 
     def test_line(self, exc: BaseException) -> str | None:
         """The hidden test's line of code that was running when the exception was raised."""
         frames = [f for f in traceback.extract_tb(exc.__traceback__) if Path(f.filename) == self.test_path]
         return short_statement(frames[-1].line) if frames and frames[-1].line else None
+
+
+def recursion_text(exc: RecursionError) -> str:
+    """Python's words for it; its C-stack guard's ("Stack overflow (used 48 kB)") said as a learner would."""
+    text = cut(str(exc))
+    if text.startswith("Stack overflow"):
+        return "too many calls nested inside each other through operators or other special methods"
+    return text
+
+
+def advice(exc: BaseException) -> str | None:
+    """What usually causes this kind of crash, in a learner's terms."""
+    if isinstance(exc, RecursionError):
+        return ("Does a function or method keep calling itself? (In a Value class, `self + other` inside "
+                "__add__ calls __add__ again.)")
+    if "NoneType" in str(exc):
+        return "Did an operation return None? Each operation must return a new Value."
+    return None
 
 
 def short_statement(line: str) -> str:

@@ -1,0 +1,62 @@
+"""What the learner's code runs under: CPython's recursion limit, and a few things it can't do here.
+
+Python-to-Python recursion is as in CPython: the limit is 1,000 and the code may raise it, to 9,000
+(measured to work in Chromium's worker). Recursion through C (an operator calling itself) is
+stopped by Python's C-stack guard, which the worker sets before each run (static/python-setup.js).
+"""
+
+import builtins
+import sys
+from contextlib import contextmanager
+
+LEARNER_RECURSION_LIMIT = 1_000  # CPython's default
+MAX_RECURSION_LIMIT = 9_000
+MIN_RECURSION_LIMIT = 200  # below this, pytest itself cannot run a test
+
+
+class RunState:
+    """What happened during the current run that the run's result must know about."""
+
+    def __init__(self) -> None:
+        self.stop_requested = False  # the page's Stop or time limit (not a KeyboardInterrupt the code raised)
+        self.audit_hook_added = False  # cannot be undone: the next run needs a fresh Python
+
+
+state = RunState()
+
+
+@contextmanager
+def learner_limits():
+    """CPython's recursion limit, which the code may raise within what the browser holds; no keyboard;
+    Stop told apart from a KeyboardInterrupt the code raises; audit hooks noted."""
+    set_limit, add_audit_hook, real_input = sys.setrecursionlimit, sys.addaudithook, builtins.input
+    state.stop_requested = False
+
+    def setrecursionlimit(limit: int) -> None:
+        if isinstance(limit, int) and limit < MIN_RECURSION_LIMIT:
+            raise ValueError(f"sys.setrecursionlimit({limit}) is too low for the tests to run: use at least "
+                             f"{MIN_RECURSION_LIMIT} (Python's default is {LEARNER_RECURSION_LIMIT:,})")
+        set_limit(min(limit, MAX_RECURSION_LIMIT) if isinstance(limit, int) else limit)
+
+    def addaudithook(hook) -> None:
+        state.audit_hook_added = True
+        add_audit_hook(hook)
+
+    set_limit(LEARNER_RECURSION_LIMIT)
+    sys.setrecursionlimit, sys.addaudithook, builtins.input = setrecursionlimit, addaudithook, no_input
+    try:
+        yield
+    finally:
+        sys.setrecursionlimit, sys.addaudithook, builtins.input = set_limit, add_audit_hook, real_input
+
+
+def stop_requested(signum, frame) -> None:
+    """SIGINT handler: the page wrote to Pyodide's interrupt buffer (Stop, or the time limit)."""
+    state.stop_requested = True
+    raise KeyboardInterrupt
+
+
+def no_input(prompt: object = "") -> str:
+    raise EOFError("input() has nothing to read here: there is no keyboard while your code runs. "
+                   "The tests call your code with the values it needs; for your own experiments, "
+                   "set the values in the code.")
