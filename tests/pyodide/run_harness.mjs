@@ -23,6 +23,7 @@ const prepared = performance.now();
 const results = {};
 const runs = [];
 for (const { name, code, problem = "basic_autograd" } of cases) {
+  process.stderr.write(`case: ${name}\n`); // which case was running, should Pyodide die
   const t0 = performance.now();
   results[name] = runTests(pyodide, problem, code);
   runs.push({ name, ms: performance.now() - t0 });
