@@ -4,14 +4,18 @@ When the last reference to a chain of objects goes (a chain of 10,000 Values, ea
 before it), CPython frees each object inside the freeing of the next: C-level recursion as deep as
 the chain. In the browser that overflows the JS stack near 2,000 objects and kills Python, for code
 that is correct. So the harness keeps every instance of the learner's classes made during a run,
-and lets go of them newest first once the run is over: an object only holds older ones, still
-kept, so no freeing reaches further than one object.
+and lets go of them newest first: an object only holds older ones, still kept, so no freeing reaches
+further than one object. Objects that only the keeper holds are let go of the same way as the run
+goes on, so memory stays bounded by what the learner's code holds.
 """
 
 import builtins
 import functools
+import sys
+import types
 
-MAX_KEPT = 200_000  # past this, new objects are left to Python (memory matters more)
+FIRST_COMPACTION = 50_000  # kept objects before the first look for ones only the keeper holds
+MAX_KEPT = 1_000_000  # past this, new objects are left to Python
 
 real_build_class = builtins.__build_class__
 
@@ -19,6 +23,7 @@ real_build_class = builtins.__build_class__
 class Keeper:
     def __init__(self) -> None:
         self.kept: list = []
+        self.compact_at = FIRST_COMPACTION
 
     def build_class(self, module: str):
         """A builtins.__build_class__ that watches the classes module defines."""
@@ -35,21 +40,63 @@ class Keeper:
         original = vars(cls)["__init__"]
         if not callable(original):
             return
-        kept = self.kept
+        keeper = self
 
         @functools.wraps(original)
         def __init__(obj, *args, **kwargs):
             original(obj, *args, **kwargs)
-            if len(kept) < MAX_KEPT:
-                kept.append(obj)
+            keeper.keep(obj)
 
         cls.__init__ = __init__
 
+    def keep(self, obj) -> None:
+        kept = self.kept
+        if len(kept) >= self.compact_at:
+            self.compact()
+        if len(kept) < MAX_KEPT:
+            kept.append(obj)
+
+    def compact(self) -> None:
+        """Let go of the objects nothing else holds (or only their own closures), newest first."""
+        kept = self.kept
+        held_by_list_alone = references([object()], 0)  # counting conventions change between Pythons
+        for i in range(len(kept) - 1, -1, -1):
+            if references(kept, i) - held_by_list_alone <= own_closure_references(kept[i]):
+                kept[i] = None
+        kept[:] = [obj for obj in kept if obj is not None]
+        self.compact_at = max(FIRST_COMPACTION, 2 * len(kept))
+
     def release(self) -> None:
-        """Let go of the kept objects, newest first. Safe to stop halfway: the rest go next time."""
+        """Let go of every kept object, newest first. Safe to stop halfway: the rest go next time."""
         kept = self.kept
         while kept:
             kept.pop()
+        self.compact_at = FIRST_COMPACTION
+
+
+def references(objects: list, i: int) -> int:
+    """sys.getrefcount of objects[i], counted the same way every time."""
+    return sys.getrefcount(objects[i])
+
+
+def own_closure_references(obj) -> int:
+    """How many closures among obj's attributes refer back to obj (micrograd's _backward does)."""
+    try:
+        attributes = vars(obj).values()
+    except TypeError:  # __slots__: no closures to look at
+        return 0
+    count = 0
+    for value in attributes:
+        if isinstance(value, types.FunctionType) and value.__closure__:
+            count += sum(1 for cell in value.__closure__ if cell_holds(cell, obj))
+    return count
+
+
+def cell_holds(cell, obj) -> bool:
+    try:
+        return cell.cell_contents is obj
+    except ValueError:  # an empty cell
+        return False
 
 
 keeper = Keeper()  # one for the interpreter: what a stopped run left is released by the next

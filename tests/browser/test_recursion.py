@@ -1,0 +1,99 @@
+"""Python recursion in the page as in CPython: the textbook engine is solved, deep graphs are freed without
+crashing Python, and recursion through operators is a RecursionError at the learner's line, not a crash."""
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from pageutil import paste_code, results_region, run_and_wait
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+CORRECT = ROOT / "tests" / "correct"
+RECURSIVE_TOPO = (CORRECT / "recursive_topo_set.py").read_text()
+METHOD_RULES = (CORRECT / "method_rules.py").read_text()
+FREED_CHAIN = METHOD_RULES + "\nchain = Value(1.0)\nfor _ in range(100_000):\n    chain = chain + Value(1.0)\n"
+OPERATOR_RECURSION = METHOD_RULES.replace("    def __mul__(self, other):\n",
+                                          "    def __mul__(self, other):\n        return other * self\n", 1)
+# How deep each kind of recursion goes in the page, printed by Run code.
+DEPTHS = """import sys
+sys.setrecursionlimit(10_000)
+
+def plain(n):
+    return 0 if n == 0 else 1 + plain(n - 1)
+
+print("plain", plain(8_990))
+
+class Deep:
+    depth = 0
+
+    def __add__(self, other):
+        Deep.depth += 1
+        return self + other
+
+try:
+    Deep() + Deep()
+except RecursionError as error:
+    print("operator", Deep.depth, error)
+"""
+
+
+def statuses_of(page: Page) -> dict[str, str]:
+    """{test id: status} of the results list."""
+    return page.evaluate("""() => Object.fromEntries([...document.querySelectorAll("#test-list li")]
+        .map((li) => [li.dataset.testId, li.dataset.status]))""")
+
+
+def run_code(page: Page, code: str) -> str:
+    """Run code as a script (Run code) and return what the Run output region shows."""
+    paste_code(page, code)
+    region = page.get_by_role("region", name="Run output")
+    page.get_by_role("button", name="Run code").click()
+    expect(region).to_have_attribute("aria-busy", "false", timeout=60_000)
+    return region.inner_text()
+
+
+def test_the_textbook_engine_is_solved_and_only_the_challenge_asks_for_a_stack(page: Page):
+    paste_code(page, RECURSIVE_TOPO)
+    summary = run_and_wait(page)
+    assert re.match(r"^7/7 passed", summary), summary
+    statuses = statuses_of(page)
+    assert statuses.pop("test_long_chain") == "failed"
+    assert set(statuses.values()) == {"passed"}
+    challenge = results_region(page).locator("li[data-test-id='test_long_chain']")
+    expect(challenge).to_contain_text("recursion limit")
+
+
+def test_rules_as_methods_pass_everything_and_deep_chains_are_freed(page: Page):
+    for code in (METHOD_RULES, FREED_CHAIN):
+        paste_code(page, code)
+        summary = run_and_wait(page)
+        assert re.match(r"^7/7 passed", summary), (code[-80:], summary, results_region(page).inner_text()[:300])
+        assert set(statuses_of(page).values()) == {"passed"}
+    expect(page.get_by_role("status").first).not_to_contain_text("crashed")
+
+
+def test_recursion_through_an_operator_names_the_method_and_line(page: Page):
+    paste_code(page, OPERATOR_RECURSION)
+    run_and_wait(page)
+    line = OPERATOR_RECURSION.splitlines().index("        return other * self") + 1
+    product = results_region(page).locator("li[data-test-id='test_product_plus_self']")
+    expect(product).to_contain_text(f"RecursionError in `__mul__`, line {line} of your code")
+    expect(page.get_by_role("status").first).not_to_contain_text("crashed")
+    paste_code(page, METHOD_RULES)
+    assert re.match(r"^7/7 passed", run_and_wait(page))  # the same Python, still fine
+
+
+def test_run_code_recursion_depths(page: Page):
+    shown = run_code(page, DEPTHS + "\nv = None\nclass N:\n    def __init__(self, p):\n        self.p = p\n"
+                     "for _ in range(5_000):\n    v = N(v)\ndel v\nprint('freed')\n")
+    assert "plain 8990" in shown
+    depth = int(re.search(r"operator (\d+)", shown).group(1))
+    print(f"\noperator recursion in the page stops at depth {depth}: {shown.splitlines()[1]}")
+    assert 50 < depth < 1_000
+    assert "freed" in shown
+    shown = run_code(page, "import sys\nsys.setrecursionlimit(40)\n")
+    assert "too low for the tests to run" in shown
