@@ -241,3 +241,91 @@ def test_code_that_breaks_the_harness_does_not_break_the_next_run(run):
     results = run(SOLUTION)
     assert results["passed"] == REQUIRED
     print("print works again")
+
+
+# Tampering that must not carry over to the next run (issue: learner code can't reach the page).
+TAMPERING = {
+    "pytest's Function.runtest": "import _pytest.python\n_pytest.python.Function.runtest = lambda self: None\n",
+    "the harness's classes": "import playground.verdicts as v\nv.VerdictCollector.explain = lambda *a: {'outcome': 'passed'}\n",
+    "PYTEST_ADDOPTS": "import os\nos.environ['PYTEST_ADDOPTS'] = '-k nothing_matches'\n",
+    "an import hook": ("import sys\nclass Finder:\n    def find_spec(self, name, path=None, target=None):\n"
+                       "        raise ImportError('blocked ' + name)\nsys.meta_path.insert(0, Finder())\n"),
+    "the int digit limit": "import sys\nsys.set_int_max_str_digits(640)\n",
+    "the hidden test file": ("import pathlib, playground.problem as p\n"
+                             "(p.PROBLEMS / 'basic_autograd' / 'test_basic_autograd.py').write_text("
+                             "'def test_reference_example():\\n    pass\\n')\n"),
+}
+CORRECT_BUT_STARTER = (PROBLEM / "starter.py").read_text()
+
+
+@pytest.mark.parametrize("tampering", sorted(TAMPERING))
+def test_tampering_does_not_change_the_next_runs_verdicts(run, tampering):
+    run(TAMPERING[tampering] + CORRECT_BUT_STARTER)
+    assert run(SOLUTION)["passed"] == REQUIRED
+    starter = run(CORRECT_BUT_STARTER)
+    assert starter["passed"] == 0 and {t["outcome"] for t in starter["tests"]} <= {"failed", "error"}
+    assert str(10 ** 700).startswith("1000")  # the int digit limit is back
+
+
+def test_an_audit_hook_asks_for_a_fresh_python(run):
+    assert run(SOLUTION)["restart_python"] is False
+    results = run("import sys\nsys.addaudithook(lambda *args: None)\n" + SOLUTION)
+    assert results["restart_python"] is True  # a hook can't be removed: the page starts a fresh Python
+
+
+def test_keyboard_interrupt_raised_by_the_code_is_an_error_not_a_stop(run):
+    code = SOLUTION.replace("def relu(self):", "def relu(self):\n        raise KeyboardInterrupt", 1)
+    line = code.splitlines().index("        raise KeyboardInterrupt") + 1
+    results = run(code)
+    assert results["stopped"] is False
+    first = results["tests"][0]
+    assert first["outcome"] == "error"
+    assert f"Your code raised KeyboardInterrupt (line {line} of your code): only the Stop button" in first["message"]
+    assert outcomes(results)["test_accumulates_when_reused"] == "passed"  # the other tests still ran
+    loading = run("raise KeyboardInterrupt\n")
+    assert loading["stopped"] is False and "KeyboardInterrupt" in loading["error"]["message"]
+
+
+def test_pytest_exit_from_the_code_is_an_error_with_a_reason(run):
+    code = "import pytest\n" + SOLUTION.replace("def relu(self):", "def relu(self):\n        pytest.exit('bye')", 1)
+    results = run(code)
+    first = results["tests"][0]
+    assert first["outcome"] == "error" and "called pytest.exit()" in first["message"]
+    assert outcomes(results)["test_accumulates_when_reused"] == "passed"
+
+
+def test_a_recursion_limit_too_low_for_the_tests_is_refused_with_a_reason(run):
+    results = run("import sys\nsys.setrecursionlimit(40)\n" + SOLUTION)
+    assert results["error"]["line"] == 2
+    assert "sys.setrecursionlimit(40) is too low for the tests to run" in results["error"]["message"]
+    raised = run("import sys\nsys.setrecursionlimit(5_000)\n" + SOLUTION)
+    assert raised["passed"] == REQUIRED
+
+
+def test_input_says_there_is_no_keyboard(run):
+    results = run("name = input('name? ')\n" + SOLUTION)
+    assert results["error"]["type"] == "EOFError"
+    assert "no keyboard" in results["error"]["message"] and results["error"]["line"] == 1
+
+
+def test_fractions_are_numbers_too(run):
+    fractions = "from fractions import Fraction\n" + SOLUTION.replace(
+        "self.data = data", "self.data = Fraction(data)", 1).replace("self.grad = 0.0", "self.grad = Fraction(0)", 1)
+    results = run(fractions)
+    assert results["passed"] == REQUIRED, [t["message"] for t in results["tests"] if t["outcome"] != "passed"]
+
+
+def test_a_huge_exception_message_is_cut(run):
+    results = run("raise ValueError('x' * 30_000_000)\n")
+    assert len(json.dumps(results)) < 100_000
+    assert "more characters" in results["error"]["message"]
+
+
+def test_garbage_left_by_a_run_is_collected_within_it(run):
+    import gc
+
+    freed = "import builtins, gc\ngc.disable()\nclass Flag:\n    def __del__(self):\n        builtins.print('collected')\n" \
+            "a = Flag(); b = Flag(); a.b, b.a = b, a\ndel a, b\n"
+    results = run(freed + SOLUTION)
+    assert "collected\ncollected" in results["output"]
+    assert gc.isenabled()

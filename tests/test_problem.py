@@ -20,11 +20,16 @@ MISTAKES = Path(__file__).resolve().parent / "mistakes"
 EXPECTATIONS = json.loads((MISTAKES / "expectations.json").read_text())
 META = json.loads((PROBLEM / "problem.json").read_text())
 
+CORRECT = Path(__file__).resolve().parent / "correct"
+CORRECT_EXPECTATIONS = json.loads((CORRECT / "expectations.json").read_text())
+
 CANDIDATES = {
     "solution.py": PROBLEM / "solution.py",
     "starter.py": PROBLEM / "starter.py",
     **{name: MISTAKES / name for name in EXPECTATIONS},
+    **{name: CORRECT / name for name in CORRECT_EXPECTATIONS},
 }
+CHALLENGES = {t["id"] for t in META["tests"] if t.get("tier") == "challenge"}
 
 
 def run_hidden_tests(source: Path, workdir: Path) -> dict:
@@ -116,6 +121,21 @@ def test_mistake_fails_exactly_its_tests(outcomes, mistake):
     for test_id, text in expected["message_contains"].items():
         assert test_id in expected["fails"]
         assert text in results[test_id][1]
+
+
+@pytest.mark.parametrize("engine", sorted(CORRECT_EXPECTATIONS))
+def test_independent_correct_engines_pass_every_required_test(outcomes, engine):
+    """Under plain CPython and pytest: written independently of solution.py, in other styles."""
+    failed = {k for k, (outcome, _) in outcomes[engine].items() if outcome != "passed"}
+    assert failed == set(CORRECT_EXPECTATIONS[engine]["challenges_failed"])
+    assert failed <= CHALLENGES
+
+
+def test_tiers_are_declared_and_the_seeds_four_come_first():
+    tiers = [t.get("tier", "required") for t in META["tests"]]
+    assert set(tiers) <= {"required", "challenge"}
+    assert tiers[:4] == ["required"] * 4
+    assert all(t.get("hint") for t in META["tests"] if t.get("tier") == "challenge")
 
 
 @pytest.mark.parametrize("path", [PROBLEM / "starter.py", PROBLEM / "solution.py"],

@@ -5,6 +5,7 @@ classes, sets os.environ or rebinds a builtin must not change the verdicts of th
 """
 
 import builtins
+import gc
 import os
 import signal
 import sys
@@ -29,6 +30,7 @@ def interpreter_restored():
     int_digits = sys.get_int_max_str_digits()
     interrupt_handler = signal.getsignal(signal.SIGINT)  # Stop raises KeyboardInterrupt through it
     tracer, profiler = sys.gettrace(), sys.getprofile()  # one left behind would slow every later run
+    collecting = gc.isenabled()
     cwd = os.getcwd()
     try:
         yield
@@ -57,6 +59,8 @@ def interpreter_restored():
         sys.settrace(tracer)
         sys.setprofile(profiler)
         os.chdir(cwd)
+        if collecting:
+            gc.enable()
 
 
 def patchable_classes(modules: dict) -> list[type]:

@@ -87,7 +87,8 @@ def run_tests(problem_dir: str | Path, source: str, workdir: str | Path | None =
             if not error:
                 verdicts, stopped = run_pytest(problem, learner_path, budget)
             forget_modules(problem.module, problem.test_file.stem)
-            gc.collect()  # the run's garbage (and any __del__ it runs) is charged to this run
+            with redirect_stdout(printed), redirect_stderr(printed):
+                gc.collect()  # the run's garbage (and any __del__ it runs) is charged to this run
             keeper.release()
     except KeyboardInterrupt as exc:  # Stop, or the time limit: the page interrupted the run
         stopped = True
