@@ -246,7 +246,8 @@ def test_code_that_breaks_the_harness_does_not_break_the_next_run(run):
 # Tampering that must not carry over to the next run (issue: learner code can't reach the page).
 TAMPERING = {
     "pytest's Function.runtest": "import _pytest.python\n_pytest.python.Function.runtest = lambda self: None\n",
-    "the harness's classes": "import playground.verdicts as v\nv.VerdictCollector.explain = lambda *a: {'outcome': 'passed'}\n",
+    "the harness's classes": ("import playground.verdicts as v\n"
+                              "v.VerdictCollector.explain = lambda *a: {'outcome': 'passed'}\n"),
     "PYTEST_ADDOPTS": "import os\nos.environ['PYTEST_ADDOPTS'] = '-k nothing_matches'\n",
     "an import hook": ("import sys\nclass Finder:\n    def find_spec(self, name, path=None, target=None):\n"
                        "        raise ImportError('blocked ' + name)\nsys.meta_path.insert(0, Finder())\n"),
@@ -324,8 +325,8 @@ def test_a_huge_exception_message_is_cut(run):
 def test_garbage_left_by_a_run_is_collected_within_it(run):
     import gc
 
-    freed = "import builtins, gc\ngc.disable()\nclass Flag:\n    def __del__(self):\n        builtins.print('collected')\n" \
-            "a = Flag(); b = Flag(); a.b, b.a = b, a\ndel a, b\n"
+    freed = ("import builtins, gc\ngc.disable()\nclass Flag:\n    def __del__(self):\n"
+             "        builtins.print('collected')\na = Flag(); b = Flag(); a.b, b.a = b, a\ndel a, b\n")
     results = run(freed + SOLUTION)
     assert "collected\ncollected" in results["output"]
     assert gc.isenabled()
