@@ -52,6 +52,7 @@ PYTEST_ARGS = [
       "-p", "no:faulthandler", "-p", "no:debugging", "-p", "no:unittest", "-p", "no:setuponly",
       "-p", "no:setupplan", "-p", "no:freeze_support"),
 ]
+MAX_RESULT_CHARS = 8_000_000
 PYTEST_ENVIRONMENT = ("PYTEST_ADDOPTS", "PYTEST_PLUGINS", "PYTEST_DEBUG", "PYTEST_THEME")
 
 # Stop or the time limit; the page puts the reason in place of the first word.
@@ -157,8 +158,15 @@ def skip_draw(value=None) -> None:
 
 
 def run_tests_json(problem_dir: str, source: str, workdir: str | None = None) -> str:
-    """run_tests, as a JSON string: what the browser's worker hands to the page."""
-    return json.dumps(run_tests(problem_dir, source, workdir))
+    """run_tests, as a JSON string: what the browser's worker hands to the page, within MAX_RESULT_CHARS."""
+    results = run_tests(problem_dir, source, workdir)
+    text = json.dumps(results)
+    if len(text) > MAX_RESULT_CHARS:  # every part is capped where it is made; this is the last guard
+        for test in results["tests"]:
+            test["graph"] = None
+        results["output"] += "\n[The graphs were left out: these results were too large to send to the page.]\n"
+        text = json.dumps(results)
+    return text
 
 
 def run_pytest(problem: Problem, learner_path: Path, budget: OutputBudget) -> tuple[dict[str, dict], bool]:
