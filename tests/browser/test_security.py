@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from pageutil import RUN_TIMEOUT_MS, paste_code, results_region, run_and_wait, wait_until_ready
-from serving import ROOT
+from serving import ROOT, served_dist
 
 pytestmark = pytest.mark.browser
 
@@ -163,6 +163,84 @@ def run_tests_with(page: Page, code: str) -> str:
     return run_and_wait(page)
 
 
+# What an attacker who got past the worker would do: put a page of their own in every cache, in place of
+# index.html (and of "/"), and junk in place of every other file.
+POISON_FROM_PAGE = """async (mark) => {
+  const evil = `<!doctype html><h1 id="${mark}">${mark}</h1><script>localStorage.setItem("${mark}", "yes")</script>`;
+  const html = {headers: {"Content-Type": "text/html"}};
+  for (const name of await caches.keys()) {
+    const cache = await caches.open(name);
+    for (const request of await cache.keys()) {
+      const page = /\\/(index\\.html)?$/.test(new URL(request.url).pathname);
+      await cache.put(request, new Response(page ? evil : `/* ${mark} */`, page ? html : {}));
+    }
+    await cache.put(location.origin + "/", new Response(evil, html));
+  }
+}"""
+CACHED_PAGES = """async () => {
+  const pages = [];
+  for (const name of await caches.keys()) {
+    for (const path of ["/", "/index.html"]) {
+      const found = await (await caches.open(name)).match(location.origin + path);
+      if (found) pages.push(await found.text());
+    }
+  }
+  return pages;
+}"""
+
+
+def offline_copy_ready(page: Page) -> None:
+    page.evaluate("async () => { await navigator.serviceWorker.ready; }")
+
+
+def assert_the_page_is_ours(page: Page, response, problem) -> None:
+    assert response.from_service_worker
+    assert response.headers.get("content-security-policy", "").startswith("default-src 'self'"), response.headers
+    expect(page.get_by_role("heading", name=problem["title"])).to_be_visible()
+    assert page.locator(f"#{EVIL_MARK}").count() == 0
+    assert page.evaluate("(mark) => localStorage.getItem(mark)", EVIL_MARK) is None
+    assert page.evaluate("() => crossOriginIsolated")
+
+
+def test_python_cannot_poison_the_offline_copy(page, problem):
+    wait_until_ready(page)
+    offline_copy_ready(page)
+    run_tests_with(page, POISON + SOLUTION)
+    assert "reached: []" in run_code(page, POISON)
+    assert page.evaluate(CACHED_PAGES) and not any(EVIL_MARK in text for text in page.evaluate(CACHED_PAGES))
+    assert_the_page_is_ours(page, page.reload(), problem)
+
+
+def test_the_service_worker_serves_only_our_files(page, problem):
+    wait_until_ready(page)
+    offline_copy_ready(page)
+    page.evaluate(POISON_FROM_PAGE, EVIL_MARK)
+    assert_the_page_is_ours(page, page.reload(), problem)
+    assert run_tests_with(page, SOLUTION).startswith("8/8 passed")  # Python's files too: fetched afresh
+    served = page.evaluate("() => Promise.all(['/', '/index.html'].map(async (p) => (await fetch(p)).text()))")
+    assert all("<html" in text and EVIL_MARK not in text for text in served)
+
+
+def test_the_service_worker_serves_our_headers_not_the_stored_ones(browser, problem):
+    context = browser.new_context()
+    page = context.new_page()
+    with served_dist() as origin:  # a server of this test's own, to stop
+        page.goto(origin + "/")
+        wait_until_ready(page)
+        offline_copy_ready(page)
+        page.evaluate("""async () => {
+            for (const name of await caches.keys()) {
+                const cache = await caches.open(name);
+                for (const request of await cache.keys()) {
+                    await cache.put(request, new Response(await (await cache.match(request)).arrayBuffer()));
+                }
+            }
+        }""")
+    assert_the_page_is_ours(page, page.reload(), problem)  # offline: only the service worker could send them
+    assert run_tests_with(page, SOLUTION).startswith("8/8 passed")
+    context.close()
+
+
 def test_learner_code_cannot_reach_storage_other_contexts_or_the_page(page):
     assert "reachable: []" in run_code(page, PROBE)
     assert "reachable: []" in run_code(page, PROBE)  # and still after a run
@@ -176,16 +254,30 @@ def test_fake_results_never_show(page):
     assert run_tests_with(page, SOLUTION).startswith("8/8 passed")
 
 
+def record_statuses(page: Page) -> None:
+    """Keep every text the status line shows (some last only while Python restarts) in window.__statuses."""
+    page.evaluate("""() => {
+        const status = document.getElementById("status");
+        window.__statuses = [status.textContent];
+        new MutationObserver(() => window.__statuses.push(status.textContent))
+            .observe(status, {childList: true, characterData: true, subtree: true});
+    }""")
+
+
 @pytest.mark.parametrize("how", list(LEFTOVERS))
 def test_work_left_by_a_run_is_never_blamed_on_the_next(page, how):
     leftover = LEFTOVERS[how]
+    wait_until_ready(page)
+    record_statuses(page)
     assert run_tests_with(page, leftover + SOLUTION).startswith("8/8 passed")
     assert "Ran in" in run_code(page, leftover)
     summary = run_tests_with(page, SOLUTION)
     assert summary.startswith("8/8 passed") and "time limit" not in summary, summary
     seconds = float(re.search(r"passed in ([\d.]+) s", summary).group(1))
     assert seconds < 5, summary  # not slowed down by a timer still firing
-    expect(page.get_by_role("status").first).to_have_text("Ready")  # the same Python, not restarted
+    expect(page.get_by_role("status").first).to_have_text("Ready")
+    restarts = [text for text in page.evaluate("() => window.__statuses") if re.search("restart|crash", text, re.I)]
+    assert not restarts  # the same Python all along: nothing crashed it or had to be stopped
 
 
 def test_a_worker_stuck_in_leftover_work_says_so_and_restarts(page, problem):
