@@ -282,7 +282,8 @@ def test_work_left_by_a_run_is_never_blamed_on_the_next(page, how):
 
 def test_a_worker_stuck_in_leftover_work_says_so_and_restarts(page, problem):
     """A promise callback can't be cancelled: the next run is not picked up, and the page says why."""
-    stuck = "import js\nfrom pyodide.ffi import create_proxy\n" + SPIN + "js.Promise.resolve().then(create_proxy(spin))\n"
+    stuck = ("import js\nfrom pyodide.ffi import create_proxy\n" + SPIN
+             + "js.Promise.resolve().then(create_proxy(spin))\n")
     assert "Ran in" in run_code(page, stuck)
     summary = run_tests_with(page, SOLUTION)
     assert summary.startswith("0/8 passed"), summary
