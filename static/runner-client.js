@@ -25,7 +25,7 @@ export function createRunner({ baseUrl, onStatus = () => {}, onReady = () => {},
   let worker = null;
   let ready = null; // a promise: resolves when Python is ready, rejects with the boot error
   let isReady = false;
-  let current = null; // the run in progress: {id, resolve, stopped, started, limit, deadline, hardStop}
+  let current = null; // the run in progress: {id, resolve, stopped, posted, started, limit, deadline, hardStop}
   let port = null; // the page's end of the worker's channel
   let nextId = 1;
   let cancelWaiting = null; // set while a run waits for Python to load: cancels it
@@ -68,8 +68,8 @@ export function createRunner({ baseUrl, onStatus = () => {}, onReady = () => {},
       };
     });
     ready.catch(() => {}); // handled by whoever waits for it
-    const boot = { type: "boot", baseUrl, port: channel.port2, interruptBuffer: interrupt, lock: navigator.locks ? lock : null };
-    started.postMessage(boot, [channel.port2]);
+    const boot = { type: "boot", baseUrl, port: channel.port2, interruptBuffer: interrupt };
+    started.postMessage({ ...boot, lock: navigator.locks ? lock : null }, [channel.port2]);
   }
 
   function restart(status = "Restarting Python…") {
@@ -147,7 +147,8 @@ export function createRunner({ baseUrl, onStatus = () => {}, onReady = () => {},
     }
     if (interrupt) interrupt[0] = 0;
     return new Promise((resolve) => {
-      current = { id: nextId++, resolve, stopped: null, posted: performance.now(), started: null, limit: timeLimitSeconds };
+      current = { id: nextId++, resolve, stopped: null, posted: performance.now(), started: null };
+      current.limit = timeLimitSeconds;
       current.deadline = setTimeout(notPickedUp, timeLimitSeconds * 1000);
       port.postMessage({ ...message, id: current.id });
     });
