@@ -3,6 +3,8 @@
 // Shared by the browser's worker and the Node tests, so both run the same steps.
 
 export const PY_HOME = "/home/pyodide/playground-py";
+// Taken before any learner code runs: Python can replace js.JSON.parse, not this.
+const parseJson = JSON.parse;
 
 // How much of its C stack Python may use before C-level recursion (an operator calling itself, repr of
 // a deeply nested list) raises RecursionError. Pyodide's C stack is 10 MB of wasm memory, but each C
@@ -45,7 +47,7 @@ export function runScript(pyodide, code) {
 function callJson(pyodide, module, name, ...args) {
   const fn = pyodide.pyimport(module)[name];
   try {
-    return JSON.parse(fn(...args));
+    return parseJson(fn(...args));
   } finally {
     fn.destroy();
   }

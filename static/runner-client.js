@@ -8,6 +8,11 @@
 //                                      cancelled: true when Python was still loading and nothing ran)
 //   {failure: "message", crashed?}     Python could not load, or it crashed (the worker is replaced)
 //
+// The worker answers on a MessageChannel port given to it at boot, never on the worker itself: learner code
+// runs in the worker and could post there (worker.js). It acknowledges each run when it picks it up; a run
+// not picked up within the time limit means the worker is stuck in work an earlier run left behind, and the
+// learner is told so (not that their code loops).
+//
 // A worker that dies shows no error event when the learner's code closes it (`import js; js.close()`):
 // the worker holds a Web Lock while it lives, and the lock coming free tells us it is gone.
 
@@ -20,7 +25,8 @@ export function createRunner({ baseUrl, onStatus = () => {}, onReady = () => {},
   let worker = null;
   let ready = null; // a promise: resolves when Python is ready, rejects with the boot error
   let isReady = false;
-  let current = null; // the run in progress: {id, resolve, stopped, deadline, hardStop}
+  let current = null; // the run in progress: {id, resolve, stopped, posted, started, limit, deadline, hardStop}
+  let port = null; // the page's end of the worker's channel
   let nextId = 1;
   let cancelWaiting = null; // set while a run waits for Python to load: cancels it
   let runsDone = 0; // by this worker: a crash in a worker that ran other code first is retried once
@@ -31,7 +37,9 @@ export function createRunner({ baseUrl, onStatus = () => {}, onReady = () => {},
     runsDone = 0;
     const started = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
     const lock = `autograd-playground-worker-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+    const channel = new MessageChannel();
     worker = started;
+    port = channel.port1;
     ready = new Promise((resolve, reject) => {
       // Python itself failed (the learner's exceptions come back as results): replace the worker.
       const crashed = (detail) => {
@@ -43,7 +51,7 @@ export function createRunner({ baseUrl, onStatus = () => {}, onReady = () => {},
         settle({ failure: crashMessage(detail), crashed: true, retry: runsDone > 0 });
         restart("Python crashed; restarting it…");
       };
-      started.onmessage = ({ data }) => {
+      channel.port1.onmessage = ({ data }) => {
         if (data.type === "status") onStatus(restarting ?? data.text);
         else if (data.type === "alive") navigator.locks.request(lock, () => crashed("the worker closed"));
         else if (data.type === "ready") {
@@ -52,7 +60,7 @@ export function createRunner({ baseUrl, onStatus = () => {}, onReady = () => {},
           onReady(data);
           resolve();
         } else if (data.type === "boot-error") reject(new Error(data.message));
-        else if (current && data.id === current.id) finish(data);
+        else if (current && data.id === current.id) (data.type === "started" ? begin : finish)(data);
       };
       started.onerror = (event) => {
         event.preventDefault();
@@ -60,22 +68,38 @@ export function createRunner({ baseUrl, onStatus = () => {}, onReady = () => {},
       };
     });
     ready.catch(() => {}); // handled by whoever waits for it
-    started.postMessage({ type: "boot", baseUrl, interruptBuffer: interrupt, lock: navigator.locks ? lock : null });
+    const boot = { type: "boot", baseUrl, port: channel.port2, interruptBuffer: interrupt };
+    started.postMessage({ ...boot, lock: navigator.locks ? lock : null }, [channel.port2]);
   }
 
   function restart(status = "Restarting Python…") {
     restarting = status;
     onStatus(status);
     worker.terminate();
+    port.close();
     start();
   }
 
   function settle(outcome) {
     clearTimeout(current.deadline);
     clearTimeout(current.hardStop);
-    const { resolve, started } = current;
+    const { resolve, started, posted } = current;
     current = null;
-    resolve({ ...outcome, seconds: (performance.now() - started) / 1000 });
+    resolve({ ...outcome, seconds: (performance.now() - (started ?? posted)) / 1000 });
+  }
+
+  // The worker picked the run up: from now on the time limit counts.
+  function begin() {
+    current.started = performance.now();
+    clearTimeout(current.deadline);
+    current.deadline = setTimeout(() => stop("time"), current.limit * 1000);
+  }
+
+  // The time limit passed and the worker has not even picked the run up: it is busy with what an earlier run
+  // left behind (a callback or a loop still going after that run ended). The learner's code did not run.
+  function notPickedUp() {
+    settle({ failure: busyMessage(current.limit) });
+    restart("Restarting Python: it was still busy with work left from your previous run…");
   }
 
   function finish(data) {
@@ -100,7 +124,7 @@ export function createRunner({ baseUrl, onStatus = () => {}, onReady = () => {},
     if (!current || current.stopped) return;
     current.stopped = reason;
     clearTimeout(current.deadline);
-    if (!interrupt) return stopHard();
+    if (!interrupt || !current.started) return stopHard();
     interrupt[0] = 2;
     current.hardStop = setTimeout(stopHard, GRACE_MS);
   }
@@ -123,9 +147,10 @@ export function createRunner({ baseUrl, onStatus = () => {}, onReady = () => {},
     }
     if (interrupt) interrupt[0] = 0;
     return new Promise((resolve) => {
-      current = { id: nextId++, resolve, stopped: null, started: performance.now() };
-      current.deadline = setTimeout(() => stop("time"), timeLimitSeconds * 1000);
-      worker.postMessage({ ...message, id: current.id });
+      current = { id: nextId++, resolve, stopped: null, posted: performance.now(), started: null };
+      current.limit = timeLimitSeconds;
+      current.deadline = setTimeout(notPickedUp, timeLimitSeconds * 1000);
+      port.postMessage({ ...message, id: current.id });
     });
   }
 
@@ -155,6 +180,12 @@ export function createRunner({ baseUrl, onStatus = () => {}, onReady = () => {},
       stop("user");
     },
   };
+}
+
+function busyMessage(limit) {
+  return `Your code did not run: for ${limit} s Python stayed busy with work left from your previous run `
+    + "(a timer, a callback or a promise that was still going after that run ended), so it was restarted. "
+    + "Run your code again.";
 }
 
 // What the learner reads when Python itself fails, from the error the worker saw.

@@ -1,17 +1,24 @@
 // The Web Worker that owns Python: it boots Pyodide once, then runs the hidden tests on request.
 // Python never runs on the page's main thread, so the page stays responsive whatever the code does.
 //
-// Messages in:  {type: "boot", baseUrl, interruptBuffer?, lock?}   {type: "run", id, problemId, code}
-//               {type: "script", id, code} (Run code: results are run_script's {output, error, stopped, graphs})
-// Messages out: {type: "status", text}   {type: "ready", seconds, pytestSeconds}   {type: "boot-error", message}
-//               {type: "results", id, results, heap: {bytes, used}}   {type: "run-error", id, message}
-//               {type: "alive"}: this worker holds the Web Lock named `lock` for as long as it lives
+// The one message on the worker itself: {type: "boot", baseUrl, port, interruptBuffer?, lock?}. Everything
+// else travels over `port`, a MessageChannel port the page transfers at boot and the worker keeps in a
+// closure: learner code can neither send the page fake results nor stop the worker from hearing it.
+// In on the port:  {type: "run", id, problemId, code}   {type: "script", id, code} (Run code: results are
+//                  run_script's {output, error, stopped, graphs})
+// Out on the port: {type: "status", text}   {type: "ready", seconds, pytestSeconds}   {type: "boot-error", message}
+//                  {type: "started", id}: the run was picked up (the page's time limit counts from here)
+//                  {type: "results", id, results, heap: {bytes, used}}   {type: "run-error", id, message}
+//                  {type: "alive"}: this worker holds the Web Lock named `lock` for as long as it lives
 
+import { createLeftoverGuard } from "./leftovers.js";
+import { lockDown } from "./lockdown.js";
 import { preparePython, runScript, runTests } from "./python-setup.js";
 
 let pyodide = null;
+let post = null; // the port's postMessage, bound at boot
+let leftovers = null;
 
-const post = (message) => self.postMessage(message);
 const status = (text) => post({ type: "status", text });
 
 async function fetchOk(url) {
@@ -30,12 +37,16 @@ async function fetchFiles(url) {
   return { bundle };
 }
 
-async function boot({ baseUrl, interruptBuffer, lock }) {
+async function boot({ baseUrl, port, interruptBuffer, lock }) {
   const started = performance.now();
   const url = (path) => new URL(path, baseUrl).href;
+  post = port.postMessage.bind(port);
+  port.onmessage = ({ data }) => handle(data);
   // Held until this worker ends, however it ends: the page learns of it when the lock comes free.
   if (lock) navigator.locks.request(lock, () => { post({ type: "alive" }); return new Promise(() => {}); });
   try {
+    lockDown();
+    leftovers = createLeftoverGuard();
     status("Loading Python…");
     const files = fetchFiles(url);
     files.catch(() => {}); // reported below, once Pyodide is up
@@ -45,6 +56,7 @@ async function boot({ baseUrl, interruptBuffer, lock }) {
     const booted = performance.now();
     status("Loading pytest…");
     preparePython(py, await files);
+    leftovers.guardWebLoop(py);
     if (interruptBuffer) py.setInterruptBuffer(interruptBuffer);
     // What the learner prints reaches the page through the harness, within a budget; writes straight to the
     // file descriptors (os.write(1, ...)) would go to the console a line at a time, unbounded: dropped.
@@ -60,11 +72,15 @@ async function boot({ baseUrl, interruptBuffer, lock }) {
 
 // Run tests ({type: "run"}) and Run code ({type: "script"}) are answered alike: a "results" message.
 function answer(id, compute) {
+  post({ type: "started", id });
+  leftovers.begin();
   try {
     post({ type: "results", id, results: compute(), heap: heap() });
   } catch (error) {
     // The harness catches what the learner's code raises; this is an interrupt or a harness fault.
     post({ type: "run-error", id, message: String(error?.message ?? error) });
+  } finally {
+    leftovers.end();
   }
   collectGarbage();
 }
@@ -91,8 +107,9 @@ function heap() {
   }
 }
 
-self.onmessage = ({ data }) => {
-  if (data.type === "boot") boot(data);
-  else if (data.type === "run") answer(data.id, () => runTests(pyodide, data.problemId, data.code));
+function handle(data) {
+  if (data.type === "run") answer(data.id, () => runTests(pyodide, data.problemId, data.code));
   else if (data.type === "script") answer(data.id, () => runScript(pyodide, data.code));
-};
+}
+
+self.addEventListener("message", ({ data }) => { if (data.type === "boot") boot(data); }, { once: true });

@@ -1,0 +1,83 @@
+// The service worker: it keeps every file of this release, so that the page works offline, and it serves only
+// our files. Cache Storage is open to every script of the origin, so what it holds is not trusted: each file
+// is checked against the SHA-256 this script was built with (Cache Storage cannot touch a service worker's own
+// script) and served with our fixed headers, never the stored ones. A file that does not match is dropped and
+// the request goes to the network.
+//
+// A new release installs beside the old one (a cache of its own) and takes over only when the page asks
+// ({type: "SKIP_WAITING"}, when the learner accepts the reload): old and new files never mix in one page.
+
+// Filled in at build time (scripts/service-worker.mjs): {release, files: {path: sha256 base64}, headers}.
+const BUILD = __SERVICE_WORKER_BUILD__; // eslint-disable-line no-undef
+const CACHE = `playground-${BUILD.release}`;
+const SCOPE = self.registration.scope;
+const TYPES = {
+  html: "text/html; charset=utf-8", js: "text/javascript; charset=utf-8", mjs: "text/javascript; charset=utf-8",
+  css: "text/css; charset=utf-8", json: "application/json", wasm: "application/wasm", zip: "application/zip",
+  svg: "image/svg+xml", woff2: "font/woff2",
+};
+
+self.addEventListener("install", (event) => event.waitUntil(precache()));
+self.addEventListener("activate", (event) => event.waitUntil(dropOtherCaches()));
+self.addEventListener("message", (event) => {
+  if (event.data?.type === "SKIP_WAITING") self.skipWaiting();
+});
+self.addEventListener("fetch", (event) => {
+  const path = pathOf(event.request);
+  if (path) event.respondWith(serve(event.request, path));
+});
+
+// One of our files, or null: the request is left to the browser.
+function pathOf(request) {
+  if (request.method !== "GET" || !request.url.startsWith(SCOPE)) return null;
+  const path = new URL(request.url).pathname.slice(new URL(SCOPE).pathname.length) || "index.html";
+  return Object.hasOwn(BUILD.files, path) ? path : null;
+}
+
+async function serve(request, path) {
+  const cache = await caches.open(CACHE);
+  const cached = await cache.match(new URL(path, SCOPE).href);
+  const body = cached && await bodyIfGenuine(cached, path);
+  if (body) return new Response(body, { headers: headersFor(path) });
+  if (cached) await cache.delete(new URL(path, SCOPE).href);
+  const response = await fetch(request);
+  const fresh = response.ok && await bodyIfGenuine(response.clone(), path);
+  if (fresh) await cache.put(new URL(path, SCOPE).href, new Response(fresh));
+  return response;
+}
+
+// Every file of the release, checked; a file an earlier release kept unchanged is copied, not downloaded.
+async function precache() {
+  const cache = await caches.open(CACHE);
+  await Promise.all(Object.keys(BUILD.files).map(async (path) => {
+    const url = new URL(path, SCOPE).href;
+    const kept = await caches.match(url);
+    let body = kept && await bodyIfGenuine(kept, path);
+    if (!body) {
+      const response = await fetch(url, { cache: "no-cache" });
+      body = response.ok && await bodyIfGenuine(response, path);
+    }
+    // A server in the middle of a deploy: the install fails, and the browser tries again on a later visit.
+    if (!body) throw new Error(`${path} does not match this release`);
+    await cache.put(url, new Response(body));
+  }));
+}
+
+async function dropOtherCaches() {
+  const names = await caches.keys();
+  await Promise.all(names.filter((name) => name !== CACHE).map((name) => caches.delete(name)));
+}
+
+async function bodyIfGenuine(response, path) {
+  const body = await response.arrayBuffer();
+  return await sha256(body) === BUILD.files[path] ? body : null;
+}
+
+async function sha256(bytes) {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+  return btoa(String.fromCharCode(...digest));
+}
+
+function headersFor(path) {
+  return { ...BUILD.headers, "Content-Type": TYPES[path.split(".").pop()] };
+}

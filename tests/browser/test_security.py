@@ -1,0 +1,308 @@
+"""Learner code can't reach the page (issue 10).
+
+Python runs in the worker and reaches the worker's whole global scope through Pyodide's `js` module. These
+tests run the attacks found in the issue, from Run tests and from Run code, and check that none of them gets
+through: the offline copy can't be poisoned, fake results never show, and work a run leaves behind is never
+blamed on the next run.
+"""
+
+import re
+import urllib.error
+import urllib.request
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from pageutil import RUN_TIMEOUT_MS, paste_code, results_region, run_and_wait, wait_until_ready
+from serving import ROOT, served_dist
+
+pytestmark = pytest.mark.browser
+
+SOLUTION = (ROOT / "py" / "problems" / "basic_autograd" / "solution.py").read_text()
+WRONG = "class Value:\n    pass\n"
+EVIL_MARK = "pwned-by-learner-code"
+
+# Everything learner code must not reach, checked from Python through every path we know of.
+PROBE = """\
+import js
+
+GLOBALS = ["caches", "indexedDB", "postMessage", "Worker", "SharedWorker", "BroadcastChannel",
+           "CacheStorage", "Cache", "IDBFactory", "ServiceWorkerContainer", "StorageManager", "LockManager"]
+NAVIGATOR = ["serviceWorker", "storage", "storageBuckets", "locks"]
+reachable = [name for name in GLOBALS if js.Reflect.has(js.self, name)]
+reachable += [f"navigator.{name}" for name in NAVIGATOR if js.Reflect.has(js.navigator, name)]
+link = js.self
+while link:  # the global's prototypes: DedicatedWorkerGlobalScope.prototype, WorkerGlobalScope.prototype, ...
+    reachable += [f"prototype.{name}" for name in GLOBALS if js.Object.getOwnPropertyDescriptor(link, name)]
+    link = js.Object.getPrototypeOf(link)
+link = js.navigator
+while link:
+    reachable += [f"navigator prototype.{name}" for name in NAVIGATOR
+                  if js.Object.getOwnPropertyDescriptor(link, name)]
+    link = js.Object.getPrototypeOf(link)
+print("reachable:", reachable)
+"""
+
+# The issue's repro: put a page of our own in place of index.html in every cache, every way we can think of.
+POISON = f"""\
+import js
+from pyodide.ffi import create_proxy, to_js
+
+EVIL = "<!doctype html><title>Autograd Playground</title><h1 id='{EVIL_MARK}'>{EVIL_MARK}</h1>"
+EVIL += "<script>localStorage.setItem('{EVIL_MARK}', 'yes')</script>"
+
+
+def evil_response():
+    headers = to_js({{"Content-Type": "text/html"}}, dict_converter=js.Object.fromEntries)
+    return js.Response.new(EVIL, to_js({{"headers": headers}}, dict_converter=js.Object.fromEntries))
+
+
+def put(cache):
+    for path in ["/", "/index.html"]:
+        cache.put(js.location.origin + path, evil_response())
+
+
+def poison(storage):
+    storage.keys().then(create_proxy(lambda names: [storage.open(name).then(create_proxy(put)) for name in names]))
+    storage.open("workbox-precache-v2-" + js.location.origin + "/").then(create_proxy(put))
+
+
+def getters():
+    yield "js.caches", lambda: js.caches
+    yield "js.self.caches", lambda: js.self.caches
+    yield "js.globalThis.caches", lambda: js.globalThis.caches
+    link = js.self
+    while link:
+        found = js.Object.getOwnPropertyDescriptor(link, "caches")
+        if found:
+            yield "a prototype's getter", lambda found=found: found.get.call(js.self)
+        link = js.Object.getPrototypeOf(link)
+    yield "CacheStorage.prototype", lambda: js.Object.create(js.CacheStorage.prototype)
+    yield "a nested worker", lambda: js.Worker.new(js.location.href)
+
+
+reached = []
+for way, get in getters():
+    try:
+        storage = get()
+    except Exception:
+        continue
+    if storage is not None:
+        reached.append(way)
+        try:
+            poison(storage)
+        except Exception:
+            pass
+print("reached:", reached)
+"""
+
+# The issue's repro: results the page would show as "8/8 passed", posted every way we can think of.
+FAKE_RESULTS = """\
+import js
+from pyodide.ffi import create_proxy, to_js
+
+TESTS = [{"name": f"test {i}", "outcome": "passed", "message": "", "output": ""} for i in range(8)]
+FAKE = {"error": None, "output": "", "tests": TESTS, "passed": 8, "total": 8, "duration": 0.1}
+
+
+def fake(message_id):
+    message = {"type": "results", "id": message_id, "results": FAKE, "heap": {"bytes": 1, "used": 1}}
+    return to_js(message, dict_converter=js.Object.fromEntries)
+
+
+for send in [lambda m: js.postMessage(m), lambda m: js.self.postMessage(m),
+             lambda m: js.Object.getPrototypeOf(js.self).postMessage.call(js.self, m)]:
+    for message_id in range(1, 40):
+        try:
+            send(fake(message_id))
+        except Exception:
+            pass
+# Whatever the worker posts or parses from now on: our fake results.
+js.JSON.parse = create_proxy(lambda *args: to_js(FAKE, dict_converter=js.Object.fromEntries))
+js.MessagePort.prototype.postMessage = create_proxy(lambda *args: None)
+js.self.onmessage = None
+
+class Value:
+    pass
+"""
+
+# Work left behind that, run later, would never end: it must be cancelled when its run ends.
+SPIN = "\ndef spin(*args):\n    while True:\n        pass\n\n"
+LEFTOVERS = {
+    "js.setInterval": "import js\nfrom pyodide.ffi import create_proxy\n" + SPIN
+                      + "js.setInterval(create_proxy(spin), 1)\n",
+    "js.setTimeout": "import js\nfrom pyodide.ffi import create_proxy\n" + SPIN
+                     + "js.setTimeout(create_proxy(spin), 50)\n",
+    "asyncio call_later": "import asyncio\n" + SPIN + "asyncio.get_event_loop().call_later(0.05, spin)\n",
+    "asyncio call_soon": "import asyncio\n" + SPIN + "asyncio.get_event_loop().call_soon(spin)\n",
+    "pyodide set_interval": "from pyodide.ffi.wrappers import set_interval\n" + SPIN + "set_interval(spin, 1)\n",
+    "js.self.onmessage = None": "import js\n\njs.self.onmessage = None\njs.self.onerror = None\n",
+}
+
+
+def run_code(page: Page, code: str) -> str:
+    """Run the code as a script (Run code); return what the output region says."""
+    paste_code(page, code)
+    page.evaluate("""() => {
+        const region = document.getElementById("run-output");
+        window.__codeRunOver = false;
+        new MutationObserver((records, observer) => {
+            if (records.some((r) => r.oldValue === "true") && region.getAttribute("aria-busy") === "false") {
+                window.__codeRunOver = true;
+                observer.disconnect();
+            }
+        }).observe(region, {attributes: true, attributeFilter: ["aria-busy"], attributeOldValue: true});
+    }""")
+    page.get_by_role("button", name="Run code").click()
+    page.wait_for_function("() => window.__codeRunOver", timeout=RUN_TIMEOUT_MS)
+    return page.get_by_role("region", name="Run output").text_content()
+
+
+def run_tests_with(page: Page, code: str) -> str:
+    paste_code(page, code)
+    return run_and_wait(page)
+
+
+# What an attacker who got past the worker would do: put a page of their own in every cache, in place of
+# index.html (and of "/"), and junk in place of every other file.
+POISON_FROM_PAGE = """async (mark) => {
+  const evil = `<!doctype html><h1 id="${mark}">${mark}</h1><script>localStorage.setItem("${mark}", "yes")</script>`;
+  const html = {headers: {"Content-Type": "text/html"}};
+  for (const name of await caches.keys()) {
+    const cache = await caches.open(name);
+    for (const request of await cache.keys()) {
+      const page = /\\/(index\\.html)?$/.test(new URL(request.url).pathname);
+      await cache.put(request, new Response(page ? evil : `/* ${mark} */`, page ? html : {}));
+    }
+    await cache.put(location.origin + "/", new Response(evil, html));
+  }
+}"""
+CACHED_PAGES = """async () => {
+  const pages = [];
+  for (const name of await caches.keys()) {
+    for (const path of ["/", "/index.html"]) {
+      const found = await (await caches.open(name)).match(location.origin + path);
+      if (found) pages.push(await found.text());
+    }
+  }
+  return pages;
+}"""
+
+
+def offline_copy_ready(page: Page) -> None:
+    page.evaluate("async () => { await navigator.serviceWorker.ready; }")
+
+
+def assert_the_page_is_ours(page: Page, response, problem) -> None:
+    assert response.from_service_worker
+    assert response.headers.get("content-security-policy", "").startswith("default-src 'self'"), response.headers
+    expect(page.get_by_role("heading", name=problem["title"])).to_be_visible()
+    assert page.locator(f"#{EVIL_MARK}").count() == 0
+    assert page.evaluate("(mark) => localStorage.getItem(mark)", EVIL_MARK) is None
+    assert page.evaluate("() => crossOriginIsolated")
+
+
+def test_python_cannot_poison_the_offline_copy(page, problem):
+    wait_until_ready(page)
+    offline_copy_ready(page)
+    run_tests_with(page, POISON + SOLUTION)
+    assert "reached: []" in run_code(page, POISON)
+    assert page.evaluate(CACHED_PAGES) and not any(EVIL_MARK in text for text in page.evaluate(CACHED_PAGES))
+    assert_the_page_is_ours(page, page.reload(), problem)
+
+
+def test_the_service_worker_serves_only_our_files(page, problem):
+    wait_until_ready(page)
+    offline_copy_ready(page)
+    page.evaluate(POISON_FROM_PAGE, EVIL_MARK)
+    assert_the_page_is_ours(page, page.reload(), problem)
+    assert run_tests_with(page, SOLUTION).startswith("8/8 passed")  # Python's files too: fetched afresh
+    served = page.evaluate("() => Promise.all(['/', '/index.html'].map(async (p) => (await fetch(p)).text()))")
+    assert all("<html" in text and EVIL_MARK not in text for text in served)
+
+
+def test_the_service_worker_serves_our_headers_not_the_stored_ones(browser, problem):
+    context = browser.new_context()
+    page = context.new_page()
+    with served_dist() as origin:  # a server of this test's own, to stop
+        page.goto(origin + "/")
+        wait_until_ready(page)
+        offline_copy_ready(page)
+        page.evaluate("""async () => {
+            for (const name of await caches.keys()) {
+                const cache = await caches.open(name);
+                for (const request of await cache.keys()) {
+                    await cache.put(request, new Response(await (await cache.match(request)).arrayBuffer()));
+                }
+            }
+        }""")
+    assert_the_page_is_ours(page, page.reload(), problem)  # offline: only the service worker could send them
+    assert run_tests_with(page, SOLUTION).startswith("8/8 passed")
+    context.close()
+
+
+def test_learner_code_cannot_reach_storage_other_contexts_or_the_page(page):
+    assert "reachable: []" in run_code(page, PROBE)
+    assert "reachable: []" in run_code(page, PROBE)  # and still after a run
+
+
+def test_fake_results_never_show(page):
+    assert run_tests_with(page, FAKE_RESULTS).startswith("0/8 passed")
+    expect(results_region(page).locator('[data-status="passed"]')).to_have_count(0)
+    assert "Ran in" in run_code(page, FAKE_RESULTS)  # the same from Run code
+    assert run_tests_with(page, WRONG).startswith("0/8 passed")  # what was patched does not last either
+    assert run_tests_with(page, SOLUTION).startswith("8/8 passed")
+
+
+def record_statuses(page: Page) -> None:
+    """Keep every text the status line shows (some last only while Python restarts) in window.__statuses."""
+    page.evaluate("""() => {
+        const status = document.getElementById("status");
+        window.__statuses = [status.textContent];
+        new MutationObserver(() => window.__statuses.push(status.textContent))
+            .observe(status, {childList: true, characterData: true, subtree: true});
+    }""")
+
+
+@pytest.mark.parametrize("how", list(LEFTOVERS))
+def test_work_left_by_a_run_is_never_blamed_on_the_next(page, how):
+    leftover = LEFTOVERS[how]
+    wait_until_ready(page)
+    record_statuses(page)
+    assert run_tests_with(page, leftover + SOLUTION).startswith("8/8 passed")
+    assert "Ran in" in run_code(page, leftover)
+    summary = run_tests_with(page, SOLUTION)
+    assert summary.startswith("8/8 passed") and "time limit" not in summary, summary
+    seconds = float(re.search(r"passed in ([\d.]+) s", summary).group(1))
+    assert seconds < 5, summary  # not slowed down by a timer still firing
+    expect(page.get_by_role("status").first).to_have_text("Ready")
+    restarts = [text for text in page.evaluate("() => window.__statuses") if re.search("restart|crash", text, re.I)]
+    assert not restarts  # the same Python all along: nothing crashed it or had to be stopped
+
+
+def test_a_worker_stuck_in_leftover_work_says_so_and_restarts(page, problem):
+    """A promise callback can't be cancelled: the next run is not picked up, and the page says why."""
+    stuck = ("import js\nfrom pyodide.ffi import create_proxy\n" + SPIN
+             + "js.Promise.resolve().then(create_proxy(spin))\n")
+    assert "Ran in" in run_code(page, stuck)
+    summary = run_tests_with(page, SOLUTION)
+    assert summary.startswith("0/8 passed"), summary
+    limit = problem["time_limit_seconds"]
+    message = f"Your code did not run: for {limit} s Python stayed busy with work left from your previous run"
+    expect(results_region(page).locator("#load-error")).to_contain_text(message)
+    assert "loop that never ends" not in results_region(page).text_content()
+    wait_until_ready(page)
+    assert run_tests_with(page, SOLUTION).startswith("8/8 passed")
+
+
+def test_every_response_of_the_server_carries_the_security_headers(server_url):
+    with pytest.raises(urllib.error.HTTPError) as missing:
+        urllib.request.urlopen(server_url + "/no-such-file.html")
+    error = missing.value
+    assert error.code == 404
+    with urllib.request.urlopen(server_url + "/") as found:
+        expected = {name: found.headers[name] for name in [
+            "Content-Security-Policy", "Cross-Origin-Opener-Policy", "Cross-Origin-Embedder-Policy",
+            "Cross-Origin-Resource-Policy", "X-Content-Type-Options", "Referrer-Policy"]}
+    assert all(expected.values()), expected
+    assert {name: error.headers[name] for name in expected} == expected
