@@ -109,6 +109,9 @@ export function createRunner({ baseUrl, onStatus = () => {}, onReady = () => {},
       if (data.heap) onHeap(data.heap);
       settle(stopped ? { stopped, results: data.results } : { results: data.results });
       if (data.heap?.bytes > MAX_HEAP_BYTES) restart("Restarting Python to free the memory your code used…");
+      else if (data.results?.restart_python) { // the run did something that can't be undone (an audit hook)
+        restart("Starting a fresh Python: your code changed Python in a way that can't be undone. Your code is safe.");
+      }
       return;
     }
     // The interrupt landed just outside the harness: Python is fine.

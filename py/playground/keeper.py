@@ -11,6 +11,7 @@ goes on, so memory stays bounded by what the learner's code holds.
 
 import builtins
 import functools
+import gc
 import sys
 import types
 
@@ -65,6 +66,15 @@ class Keeper:
                 kept[i] = None
         kept[:] = [obj for obj in kept if obj is not None]
         self.compact_at = max(FIRST_COMPACTION, 2 * len(kept))
+
+    def let_go(self, namespace: dict | None) -> None:
+        """At the end of a run: empty the learner's namespace while its objects are still kept, let go of
+        them, and collect what is left, so everything the run made (and each __del__) ends within it."""
+        gc.collect()  # first what holds the namespace and is only garbage now (pytest's session, say)
+        if namespace is not None:
+            namespace.clear()
+        self.release()
+        gc.collect()
 
     def release(self) -> None:
         """Let go of every kept object, newest first. Safe to stop halfway: the rest go next time."""

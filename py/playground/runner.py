@@ -10,7 +10,6 @@ The results, one object per run (the page renders from this and nothing else):
 """
 
 import builtins
-import gc
 import io
 import json
 import os
@@ -87,10 +86,10 @@ def run_tests(problem_dir: str | Path, source: str, workdir: str | Path | None =
             loading = False
             if not error:
                 verdicts, stopped = run_pytest(problem, learner_path, budget)
+            learner = sys.modules.get(problem.module)
             forget_modules(problem.module, problem.test_file.stem)
-            with redirect_stdout(printed), redirect_stderr(printed):
-                gc.collect()  # the run's garbage (and any __del__ it runs) is charged to this run
-            keeper.release()
+            with redirect_stdout(printed), redirect_stderr(printed):  # where a __del__ prints
+                keeper.let_go(vars(learner) if learner else None)
     except KeyboardInterrupt as exc:  # Stop, or the time limit: the page interrupted the run
         stopped = True
         if loading:  # the learner's code was still loading: which line was it running?

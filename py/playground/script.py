@@ -5,7 +5,6 @@ each call adds the graph under v (checked by the gradient doctor) to the result.
 """
 
 import builtins
-import gc
 import json
 import signal
 import sys
@@ -43,7 +42,7 @@ def run_script(source: str, workdir: str | Path | None = None) -> dict:
     if script.skipped:
         text += f"[draw() was called {MAX_DRAWS + script.skipped} times: only the first {MAX_DRAWS} are shown.]\n"
     return {"output": text, "error": None if stopped else error, "stopped": stopped, "graphs": script.graphs,
-            "duration": time.perf_counter() - started}
+            "restart_python": state.audit_hook_added, "duration": time.perf_counter() - started}
 
 
 def run_script_json(source: str, workdir: str | None = None) -> str:
@@ -84,9 +83,7 @@ class Script:
             except BaseException as exc:  # KeyboardInterrupt too: Stop keeps what was printed and drawn
                 return self.error(exc)
             finally:
-                namespace.clear()  # first the script's names, then what it made, newest first
-                gc.collect()
-                keeper.release()
+                keeper.let_go(namespace)
         return None
 
     def add_graph(self, value, frame) -> None:
