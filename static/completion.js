@@ -23,11 +23,11 @@ function whatNext(next, graphTest) {
 // results: normalized; next: {title, href} of the next problem, or null.
 export function completionPanel(results, next) {
   const graphTest = next ? null : bestGraph(results.tests);
-  const { passed, total } = results.challenge;
-  const challenge = total > passed
-    ? el("p", { textContent: `Want more? ${total - passed} challenge test${total - passed === 1 ? "" : "s"} below `
-      + "still fail; they are optional." })
-    : null;
+  const left = results.challenge.total - results.challenge.passed;
+  const challenge = left > 0 ? el("p", {
+    textContent: `Want more? ${left === 1 ? "1 challenge test below still fails" : `${left} challenge tests below still fail`}`
+      + "; they are optional.",
+  }) : null;
   return [
     el("h3", { className: "completion-title" }, el("span", { textContent: "✓ ", ariaHidden: "true" }), "Solved"),
     el("p", { textContent: "Every required test passes." }),

@@ -8,11 +8,12 @@ import { loadCode, saveCode, watchCode } from "./storage.js";
 
 // bars: {conflict, loadOther, keepMine, failed, copy}: elements of index.html. tell(text): the status line.
 export function keepWork({ problemId, editor, bars, tell, delayMs = 300 }) {
-  let base = editor.getCode(); // the saved code this tab's editor started from (or last saved, or loaded)
+  let stored = loadCode(problemId); // what storage holds, as far as this tab knows
+  let changed = false; // the code was changed in this tab since it was last saved or loaded
   let conflict = false; // another tab saved different code; nothing is saved here until the learner chooses
   let timer = null;
 
-  const unsaved = () => editor.getCode() !== base;
+  const unsaved = () => changed && editor.getCode() !== stored;
 
   function failed(yes) {
     if (yes && bars.failed.hidden) tell("Your code could not be saved: this browser's storage is full or blocked. "
@@ -27,33 +28,31 @@ export function keepWork({ problemId, editor, bars, tell, delayMs = 300 }) {
     if (conflict || !unsaved()) return;
     const code = editor.getCode();
     const saved = saveCode(problemId, code);
-    if (saved) base = code;
+    if (saved) [stored, changed] = [code, false];
     failed(!saved);
   }
 
-  function resolve(code) {
+  function resolve() {
     conflict = false;
     bars.conflict.hidden = true;
-    base = code;
   }
 
   watchCode(problemId, (code) => {
-    if (code === editor.getCode()) return resolve(code);
-    conflict = true;
-    bars.conflict.hidden = false;
+    stored = code;
+    conflict = code !== editor.getCode();
+    bars.conflict.hidden = !conflict;
   });
 
   bars.loadOther.addEventListener("click", () => {
-    const code = loadCode(problemId);
-    if (code === null) return;
-    resolve(code);
-    editor.replaceAll(code); // one step in the undo history: Ctrl+Z brings this tab's code back
+    resolve();
+    editor.replaceAll(stored); // one step in the undo history: Ctrl+Z brings this tab's code back
     editor.focus();
     tell("Loaded the version from the other tab — press Ctrl+Z to undo.");
   });
 
   bars.keepMine.addEventListener("click", () => {
-    resolve(null); // so this tab's code counts as a change and is written now
+    resolve();
+    changed = true; // this tab's code is written now, over the other tab's
     flush();
     editor.focus();
     if (bars.failed.hidden) tell("Kept your version; it is saved.");
@@ -79,7 +78,8 @@ export function keepWork({ problemId, editor, bars, tell, delayMs = 300 }) {
   });
 
   return {
-    schedule() {
+    schedule() { // the code changed in this tab
+      changed = true;
       clearTimeout(timer);
       timer = setTimeout(flush, delayMs);
     },

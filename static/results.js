@@ -100,7 +100,7 @@ export function createResultsView({ region, parts, onGoToLine, next }) {
         + (results.note ? `: ${results.note}` : "") // e.g. "stopped by you"
         + (results.solved ? ": Solved" : "");
       note.hidden = !lastVisit;
-      if (lastVisit) note.textContent = `From your last visit (${lastVisit.toLocaleString(undefined, SHORT_DATE)}).`;
+      note.textContent = lastVisit ? `From your last visit (${lastVisit.toLocaleString(undefined, SHORT_DATE)}).` : "";
     },
 
     // A run stopped before Python was even ready.
