@@ -38,7 +38,7 @@ RECURSIVE_BACKWARD = '''    def backward(self):
 # The harness's coming results schema (tiers, hints, shared_message), made from today's results in the page,
 # so the page's side of it is tested before the harness sends it.
 NEW_SCHEMA = """(() => {
-  const HINT = %s, SHARED = %s;
+  const HINT = HINT_JSON, SHARED = SHARED_JSON;
   const count = (tests) => ({passed: tests.filter((t) => t.outcome === "passed").length, total: tests.length});
   const upgrade = (results) => {
     let tests = results.tests.map((t) => ({...t, tier: t.id === "test_long_chain" ? "challenge" : "required",
@@ -57,7 +57,7 @@ NEW_SCHEMA = """(() => {
         ? {...data, results: upgrade(data.results)} : data});
     }
   };
-})();""" % (json.dumps(HINT), json.dumps(SHARED))
+})();""".replace("HINT_JSON", json.dumps(HINT)).replace("SHARED_JSON", json.dumps(SHARED))
 
 
 def in_view(page: Page, locator) -> bool:
@@ -127,8 +127,8 @@ def new_schema_page(context, server_url):
 
 def test_challenge_tests_are_apart_with_hints_and_never_stop_solved(new_schema_page, solution):
     page = new_schema_page
-    start = solution.index("    def backward(self):")
-    paste_code(page, solution[:start] + RECURSIVE_BACKWARD + solution[solution.index("(self, other):  # other + self"):])
+    start, end = solution.index("    def backward(self):"), solution.index("(self, other):  # other + self")
+    paste_code(page, solution[:start] + RECURSIVE_BACKWARD + solution[end:])
     summary = run_tests(page)
     assert re.fullmatch(r"7/7 passed in [\d.]+ s: Solved", summary), summary
     expect(page.locator("#summary")).to_be_focused()  # every required test passed: the summary, not the challenge
