@@ -48,6 +48,7 @@ export function createEditor(parent, { doc, onChange, onRun, describedBy }) {
       basicSetup,
       python(),
       indentUnit.of("    "), // PEP 8's four spaces (CodeMirror's default is two)
+      EditorView.lineWrapping, // a long line wraps: no sideways scrolling, on a phone least of all
       // Tab indents; Esc then Tab still leaves the editor (CodeMirror's built-in escape hatch).
       keymap.of([indentWithTab]),
       // Above basicSetup, whose Mod-Enter would insert a blank line.
@@ -70,6 +71,10 @@ export function createEditor(parent, { doc, onChange, onRun, describedBy }) {
     view,
     getCode: () => view.state.doc.toString(),
     focus: () => view.focus(),
+    selectAll() {
+      view.dispatch({ selection: EditorSelection.single(0, view.state.doc.length) });
+      view.focus();
+    },
 
     // One transaction of its own in the undo history: Ctrl+Z brings the previous code back.
     replaceAll(text) {

@@ -6,9 +6,11 @@ import statement from "../py/problems/basic_autograd/statement.md?raw";
 import starter from "../py/problems/basic_autograd/starter.py?raw";
 import { createRunner } from "./runner-client.js";
 import { createResultsView } from "./results.js";
+import { failureResults, normalize, pendingResults, stoppedResults } from "./results-model.js";
 import { keepWorkingOffline } from "./offline.js";
 import { createScriptOutput } from "./script-output.js";
-import { autosave, loadCode } from "./storage.js";
+import { isSolved, loadCode, loadResults, markSolved, saveResults } from "./storage.js";
+import { keepWork } from "./keep-work.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -19,19 +21,26 @@ let bootStatus = "Loading Python…";
 let queuedCode = null;
 let queuedScript = null; // Run code: the code waiting to run as a script; it shares the queue with the tests
 let running = false;
-const setStatus = (text) => { $("status").textContent = text; };
+// A reply to something the learner did ("Reset to starter — press Ctrl+Z to undo.") stays until their
+// next run or Stop: Python's own news ("Loading pytest…", "Ready") does not replace it.
+let replying = false;
+const say = (text) => { replying = false; $("status").textContent = text; }; // a run's progress
+const tell = (text) => { replying = true; $("status").textContent = text; }; // a reply that stays
+const setStatus = (text) => { if (!replying) $("status").textContent = text; }; // Python's state
 
 // Python boots first, in the background: nothing below waits for it.
 const runner = createRunner({
   baseUrl: new URL(import.meta.env.BASE_URL, location.href).href,
   onStatus(text) {
     bootStatus = text;
+    document.documentElement.dataset.python = "loading";
     setStatus(queuedCode === null ? text : `${text} Your tests will run as soon as Python is ready.`);
   },
   onReady({ seconds, pytestSeconds }) {
     bootStatus = "Ready";
     console.info(`Python ready in ${seconds.toFixed(2)} s (pytest and our harness: ${pytestSeconds.toFixed(2)} s)`);
     if (!running) setStatus("Ready");
+    document.documentElement.dataset.python = "ready"; // for tests: the status line may hold a reply instead
     keepWorkingOffline(); // after the boot: the precache then comes from the HTTP cache, not the network
   },
   onHeap({ bytes, used }) { // the worker's memory after each run, for the soak test (tests/browser/test_soak.py)
@@ -43,12 +52,21 @@ document.documentElement.dataset.release = __RELEASE__; // eslint-disable-line n
 
 const results = createResultsView({
   region: $("results"),
-  summary: $("summary"),
-  errorBox: $("load-error"),
-  list: $("test-list"),
+  parts: {
+    summary: $("summary"),
+    note: $("results-note"),
+    errorBox: $("load-error"),
+    completion: $("completion"),
+    list: $("test-list"),
+    challenge: $("challenge"),
+    challengeHeading: $("challenge-heading"),
+    challengeList: $("challenge-list"),
+  },
   onGoToLine: (line) => editor?.goToLine(line),
+  next: problem.next ?? null,
 });
-results.showPending(problem.tests);
+showLastVisit();
+$("solved-badge").hidden = !isSolved(problem.id);
 const output = createScriptOutput({ region: $("run-output"), onGoToLine: (line) => editor?.goToLine(line) });
 
 // The statement (marked + KaTeX) and the editor (CodeMirror) are chunks of their own, loaded side by
@@ -69,10 +87,26 @@ const editorLoaded = import("./editor.js").then(({ createEditor }) => {
     onRun: () => requestRun(),
     describedBy: "editor-hint",
   });
-  saver = autosave(problem.id, editor.getCode);
+  saver = keepWork({
+    problemId: problem.id,
+    editor,
+    bars: { conflict: $("conflict-bar"), loadOther: $("load-other"), keepMine: $("keep-mine"),
+      failed: $("save-failed-bar"), copy: $("copy-code") },
+    tell,
+  });
 });
 
+// The results of the learner's last run, from an earlier visit; or every test, not run yet.
+function showLastVisit() {
+  const last = loadResults(problem.id);
+  const ids = new Set(last?.results.tests.map((test) => test.id));
+  if (!last || !problem.tests.every((test) => ids.has(test.id))) return results.showPending(pendingResults(problem.tests));
+  results.showResults(normalize(last.results, problem.tests), { lastVisit: last.at });
+}
+
 async function requestRun() {
+  replying = false;
+  output.clear(); // the last Run code's output is stale now
   if (!editor) { // a click in the first moments, before the editor has loaded: it waits, it is not lost
     results.setBusy(true);
     await editorLoaded;
@@ -84,6 +118,7 @@ async function requestRun() {
 }
 
 async function requestScript() {
+  replying = false;
   output.setBusy(true);
   await editorLoaded;
   queuedScript = editor.getCode();
@@ -99,14 +134,14 @@ async function drain() {
   while (queuedCode !== null || queuedScript !== null) {
     if (queuedCode === null) {
       const code = queuedScript;
-      setStatus(runner.isReady ? "Running your code…" : `${bootStatus} Your code will run as soon as Python is ready.`);
+      say(runner.isReady ? "Running your code…" : `${bootStatus} Your code will run as soon as Python is ready.`);
       const outcome = await runner.runScript(code, problem.time_limit_seconds);
       if (queuedScript === code) queuedScript = null;
       output.show(outcome, problem.time_limit_seconds);
       continue;
     }
     const code = queuedCode;
-    setStatus(runner.isReady ? "Running tests…" : `${bootStatus} Your tests will run as soon as Python is ready.`);
+    say(runner.isReady ? "Running tests…" : `${bootStatus} Your tests will run as soon as Python is ready.`);
     const outcome = await runner.run(problem.id, code, problem.time_limit_seconds);
     if (queuedCode === code) queuedCode = null;
     show(outcome);
@@ -121,40 +156,25 @@ async function drain() {
 
 function show(outcome) {
   const { results: found, stopped, failure, cancelled } = outcome;
-  if (failure) return results.showFailure(failure, problem.tests);
-  if (cancelled) return results.showCancelled(problem.tests);
-  results.showResults(stopped ? stoppedResults(found, outcome) : found);
-}
-
-// An interrupted run: tests that had not finished are marked "timeout"; finished ones keep their verdict.
-// The harness says "Stopped before this test finished. It was running line 7 of your code." (or "...started.",
-// or "Stopped while your code was loading."): the reason takes the place of its first word.
-function stoppedResults(found, { stopped: reason, seconds }) {
-  const limit = problem.time_limit_seconds;
-  const why = reason === "time" ? `Stopped after the ${limit} s time limit,` : "Stopped by you";
-  const hint = reason === "time" ? " Is there a loop that never ends?" : "";
-  const restarted = `${why.replace(/,$/, "")}: Python was restarted to stop your code (your code is safe).${hint}`;
-  const message = (test) => (found
-    ? test.message.replace(/^Stopped/, why) + (/started\.$/.test(test.message) ? "" : hint)
-    : restarted);
-  const tests = (found?.tests ?? problem.tests).map((test) => found && test.outcome !== "timeout"
-    ? test : { ...test, outcome: "timeout", message: message(test), output: test.output ?? "" });
-  return {
-    error: found?.error ?? null,
-    output: found?.output ?? "",
-    tests,
-    passed: tests.filter((test) => test.outcome === "passed").length,
-    total: tests.length,
-    duration: found?.duration ?? seconds ?? limit,
-    note: reason === "time" ? `stopped after the ${limit} s time limit` : "stopped by you",
-  };
+  if (cancelled) return results.showCancelled(pendingResults(problem.tests));
+  const shown = failure ? failureResults(failure, problem.tests)
+    : stopped ? stoppedResults(found && normalize(found, problem.tests), {
+      reason: stopped, seconds: outcome.seconds, limit: problem.time_limit_seconds, problemTests: problem.tests })
+      : normalize(found, problem.tests);
+  results.showResults(shown);
+  results.focusVerdict(shown);
+  saveResults(problem.id, shown);
+  if (shown.solved) {
+    markSolved(problem.id);
+    $("solved-badge").hidden = false;
+  }
 }
 
 $("stop").addEventListener("click", () => {
   queuedCode = null; // no run waits behind the one stopped
   queuedScript = null;
   runner.stop();
-  setStatus("Stopping…");
+  say("Stopping…");
 });
 
 $("run").addEventListener("click", requestRun);
@@ -173,8 +193,17 @@ if (/Mac|iPhone|iPad/.test(navigator.userAgent)) {
 
 $("reset").addEventListener("click", () => {
   if (!editor) return;
-  if (editor.getCode() === starter) return setStatus("The editor already holds the starter code.");
+  if (editor.getCode() === starter) return tell("The editor already holds the starter code.");
   editor.replaceAll(starter);
   editor.focus();
-  setStatus("Reset to starter — press Ctrl+Z to undo.");
+  tell("Reset to starter — press Ctrl+Z to undo.");
 });
+
+// Phones: the sections sit one under another; a sticky bar jumps between them (style.css shows it there).
+for (const button of document.querySelectorAll(".jump-bar button")) {
+  button.addEventListener("click", () => {
+    const target = $(button.dataset.target);
+    target.scrollIntoView({ block: "start" });
+    target.focus({ preventScroll: true });
+  });
+}

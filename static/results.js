@@ -1,35 +1,33 @@
-// The "Test results" region: a summary, an error that stopped every test, one entry per test.
-// Everything that comes from the learner's code is inserted as text, never as HTML.
+// The "Test results" region: a summary, what applies to every test (said once), the required tests,
+// the challenge tests apart, and a "Solved" panel once every required test passes.
+//
+// What the harness sends, one object per run (results-model.js fills in what an older harness leaves out):
+//
+//   {problem, error: {type, line, message, traceback} | null,  // set when the code did not load (or broke the harness)
+//    stopped: bool, output: str,                               // output: what the code printed while loading
+//    tests: [{id, name, tier: "required" | "challenge",       // tier: "required" when missing (or from problem.json)
+//             outcome: "passed" | "failed" | "error" | "timeout" | "pending",
+//             message, output, duration, line, traceback, graph, hint: str | null}],
+//    passed, total,            // required tests only
+//    challenge: {passed, total},
+//    solved: bool,             // every required test passed
+//    shared_message: str|null, // applies to every non-passing test: shown once above the list, not on each card
+//    duration}
 
+import { el } from "./dom.js";
 import { graphDisclosure } from "./graph-disclosure.js";
-
-const VERDICTS = {
-  pending: { icon: "○", text: "Not run yet" },
-  passed: { icon: "✓", text: "Passed" },
-  failed: { icon: "✗", text: "Failed" },
-  error: { icon: "!", text: "Error" },
-  timeout: { icon: "■", text: "Stopped" }, // at the time limit, or by the Stop button
-};
-
-function el(tag, props = {}, ...children) {
-  const node = document.createElement(tag);
-  Object.assign(node, props);
-  node.append(...children.filter((child) => child != null && child !== ""));
-  return node;
-}
-
-// A symbol beside the verdict's words, so the verdict never rests on colour alone.
-function icon(symbol) {
-  const node = el("span", { className: "verdict-icon", textContent: symbol });
-  node.setAttribute("aria-hidden", "true");
-  return node;
-}
+import { lineButton, message, printed, testItem, traceback } from "./result-card.js";
+import { completionPanel } from "./completion.js";
 
 function seconds(duration) {
   return duration < 10 ? duration.toFixed(2) : duration.toFixed(1);
 }
 
-export function createResultsView({ region, summary, errorBox, list, onGoToLine }) {
+const SHORT_DATE = { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" };
+
+// parts: the elements of index.html's results region. next: what comes after this problem (completion.js).
+export function createResultsView({ region, parts, onGoToLine, next }) {
+  const { summary, note, errorBox, completion, list, challenge, challengeHeading, challengeList } = parts;
   const openGraphs = new Set(); // ids of tests whose graph is open: still open after the next run
 
   function graphButton(test) {
@@ -40,101 +38,82 @@ export function createResultsView({ region, summary, errorBox, list, onGoToLine 
     });
   }
 
-  function lineButton(line) {
-    if (!line || !onGoToLine) return null;
-    const button = el("button", { type: "button", className: "link-button", textContent: `Show line ${line} in the editor` });
-    button.addEventListener("click", () => onGoToLine(line));
-    return button;
+  function showTests(results) {
+    const card = (test) => testItem(test, { sharedMessage: results.shared_message, onGoToLine, graph: graphButton(test) });
+    const challenges = results.tests.filter((test) => test.tier === "challenge");
+    list.replaceChildren(...results.tests.filter((test) => test.tier !== "challenge").map(card));
+    challengeList.replaceChildren(...challenges.map(card));
+    challenge.hidden = challenges.length === 0;
+    const ran = challenges.some((test) => test.outcome !== "pending");
+    challengeHeading.textContent = ran ? `Challenge: ${results.challenge.passed}/${results.challenge.total}` : "Challenge";
   }
 
-  function traceback(text) {
-    if (!text) return null;
-    return el("details", { className: "traceback" },
-      el("summary", { textContent: "Traceback" }),
-      el("pre", { textContent: text }));
-  }
-
-  function printed(text, label = "Printed:") {
-    if (!text) return null;
-    return el("div", { className: "printed" },
-      el("p", { className: "printed-label", textContent: label }),
-      el("pre", { textContent: text, tabIndex: 0 })); // focusable: a long output scrolls
-  }
-
-  function testItem(test) {
-    const status = VERDICTS[test.outcome] ? test.outcome : "error";
-    const verdict = VERDICTS[status];
-    const item = el("li", { className: "test" },
-      el("p", { className: "test-head" },
-        el("span", { className: "verdict" },
-          icon(verdict.icon),
-          el("span", { className: "verdict-text", textContent: verdict.text })),
-        el("span", { className: "test-name", textContent: test.name })),
-      test.message ? el("div", { className: "test-message", textContent: test.message }) : null,
-      lineButton(test.line),
-      graphButton(test),
-      traceback(test.traceback),
-      printed(test.output));
-    item.dataset.status = status;
-    item.dataset.testId = test.id;
-    return item;
-  }
-
-  function showTests(tests) {
-    list.replaceChildren(...tests.map(testItem));
-  }
-
-  function showError(title, error, output) {
-    if (!error) {
-      errorBox.hidden = !output;
-      errorBox.replaceChildren(...(output ? [printed(output, "Your code printed while loading:")] : []));
-      return;
-    }
-    errorBox.hidden = false;
-    errorBox.replaceChildren(...[
-      el("h3", { textContent: title }),
-      el("div", { className: "test-message", textContent: error.message }),
-      lineButton(error.line),
-      traceback(error.traceback),
+  // Said once, above the list: the error that kept the code from loading, and a message every test shares.
+  function showShared({ error, output, shared_message: shared }) {
+    const title = !error ? null
+      : error.type === "HarnessError" || error.type === "PythonFailure" ? "The tests could not run"
+        : "Your code did not load";
+    const parts = [
+      title && el("h3", { textContent: title }),
+      error && message(error.message),
+      error && lineButton(error.line, onGoToLine),
+      error && traceback(error.traceback),
+      shared !== error?.message ? message(shared) : null,
       printed(output, "Your code printed while loading:"),
-    ].filter(Boolean));
+    ].filter(Boolean);
+    errorBox.replaceChildren(...parts);
+    errorBox.hidden = parts.length === 0;
   }
 
-  // Before any run: every test by name, pending.
-  function showPending(tests) {
-    showTests(tests.map((test) => ({ ...test, outcome: "pending", message: "" })));
+  function show(results) {
+    showShared(results);
+    showTests(results);
+    completion.replaceChildren(...(results.solved ? completionPanel(results, next) : []));
+    completion.hidden = !results.solved;
+  }
+
+  // After a run: where the learner's eyes (and the keyboard focus) should go.
+  function firstProblem(results) {
+    if (results.error) return errorBox;
+    return list.querySelector('li:not([data-status="passed"])') ?? summary;
   }
 
   return {
-    showPending,
+    // Before any run: every test by name, pending.
+    showPending(results) {
+      show(results);
+      summary.textContent = "Not run yet.";
+    },
 
     setBusy(busy) {
       region.setAttribute("aria-busy", String(busy));
-      if (busy) summary.textContent = ""; // cleared so the next summary is always announced
+      if (!busy) return;
+      summary.textContent = ""; // cleared so the next summary is always announced
+      note.hidden = true;
     },
 
-    // results: what runTests returned, perhaps with outcomes turned to "timeout" (and a note) by the caller.
-    showResults(results) {
-      const broke = results.error?.type === "HarnessError"; // it loaded, then broke what the tests use
-      showError(broke ? "The tests could not run" : "Your code did not load", results.error, results.output);
-      showTests(results.tests);
-      summary.textContent = `${results.passed}/${results.total} passed in ${seconds(results.duration)} s`
-        + (results.note ? `: ${results.note}` : ""); // e.g. "stopped by you"
-      summary.scrollIntoView({ block: "nearest" }); // on a short screen, bring the verdict into view
+    // results: normalized (results-model.js). lastVisit: a Date when they are a past visit's, restored.
+    showResults(results, { lastVisit = null } = {}) {
+      show(results);
+      summary.textContent = (results.duration === null ? `${results.passed}/${results.total} passed`
+        : `${results.passed}/${results.total} passed in ${seconds(results.duration)} s`)
+        + (results.note ? `: ${results.note}` : "") // e.g. "stopped by you"
+        + (results.solved ? ": Solved" : "");
+      note.hidden = !lastVisit;
+      note.textContent = lastVisit ? `From your last visit (${lastVisit.toLocaleString(undefined, SHORT_DATE)}).` : "";
     },
 
-    // A run stopped before Python was even ready: back to the list of tests not run yet.
-    showCancelled(tests) {
-      errorBox.hidden = true;
-      showPending(tests);
+    // A run stopped before Python was even ready.
+    showCancelled(results) {
+      show(results);
       summary.textContent = "Run cancelled.";
     },
 
-    // Nothing could run (Python did not load, the worker crashed): every test is an error.
-    showFailure(message, tests) {
-      showError("The tests could not run", { message, line: null, traceback: "" }, "");
-      showTests(tests.map((test) => ({ ...test, outcome: "error", message })));
-      summary.textContent = `0/${tests.length} passed`;
+    // Bring the verdict into view and give it the focus: the first problem, or the summary.
+    focusVerdict(results) {
+      const target = firstProblem(results);
+      target.focus({ preventScroll: true });
+      target.scrollIntoView({ block: "start" });
     },
   };
 }

@@ -3,6 +3,7 @@
 
 import { el } from "./dom.js";
 import { showGraph } from "./graph-disclosure.js";
+import { visibleText } from "./learner-text.js";
 
 function seconds(duration) {
   return duration < 10 ? duration.toFixed(2) : duration.toFixed(1);
@@ -22,17 +23,17 @@ export function createScriptOutput({ region, onGoToLine }) {
     line?.addEventListener("click", () => onGoToLine(error.line));
     return el("div", { className: "load-error" },
       el("h3", { textContent: "Your code stopped with an error" }),
-      el("div", { className: "test-message", textContent: error.message }),
+      el("div", { className: "test-message learner-text", textContent: visibleText(error.message) }),
       line,
       error.traceback ? el("details", { className: "traceback" },
         el("summary", { textContent: "Traceback" }),
-        el("pre", { textContent: error.traceback })) : null);
+        el("pre", { className: "learner-text", textContent: visibleText(error.traceback) })) : null);
   }
 
   function printed(text) {
     return el("div", { className: "printed" },
       el("p", { className: "printed-label", textContent: "Printed:" }),
-      text ? el("pre", { textContent: text, tabIndex: 0 }) // focusable: a long output scrolls
+      text ? el("pre", { className: "learner-text", textContent: visibleText(text), tabIndex: 0 }) // focusable: it scrolls
         : el("p", { className: "graph-note", textContent: "Nothing was printed." }));
   }
 
@@ -63,6 +64,14 @@ export function createScriptOutput({ region, onGoToLine }) {
   }
 
   return {
+    // Run tests makes the last output stale: it goes, unless code is waiting to run (its output is to come).
+    clear() {
+      if (waiting) return;
+      region.hidden = true;
+      summary.textContent = "";
+      body.replaceChildren();
+    },
+
     setBusy(busy) {
       region.setAttribute("aria-busy", String(busy));
       if (busy) {

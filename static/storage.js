@@ -1,39 +1,75 @@
-// The learner's code, kept in localStorage per problem so that a reload or a closed tab loses nothing.
+// What the page keeps in localStorage, per problem: the learner's code, their last results, and
+// whether they have solved it. Storage may be full or blocked (private mode, policy): every call
+// here says whether it worked instead of throwing.
 
-const PREFIX = "autograd-playground:code:";
+const CODE = "autograd-playground:code:";
+const RESULTS = "autograd-playground:results:";
+const SOLVED = "autograd-playground:solved:";
 
-export function loadCode(problemId) {
+function read(key) {
   try {
-    return localStorage.getItem(PREFIX + problemId);
+    return localStorage.getItem(key);
   } catch {
-    return null; // storage blocked (private mode, policy): start from the starter
+    return null;
   }
 }
 
-export function saveCode(problemId, code) {
+function write(key, value) {
   try {
-    localStorage.setItem(PREFIX + problemId, code);
+    localStorage.setItem(key, value);
     return true;
   } catch {
     return false;
   }
 }
 
-// Save as the learner types (a short debounce), and at once when the page is hidden or left.
-export function autosave(problemId, getCode, { delayMs = 300 } = {}) {
-  let timer = null;
-  const flush = () => {
-    clearTimeout(timer);
-    timer = null;
-    saveCode(problemId, getCode());
-  };
-  const schedule = () => {
-    clearTimeout(timer);
-    timer = setTimeout(flush, delayMs);
-  };
-  addEventListener("pagehide", flush);
-  document.addEventListener("visibilitychange", () => {
-    if (document.visibilityState === "hidden") flush();
+export const codeKey = (problemId) => CODE + problemId;
+
+export function loadCode(problemId) {
+  return read(codeKey(problemId));
+}
+
+// The code matters more than a past run's results: when storage is full, those make room for it.
+export function saveCode(problemId, code) {
+  if (write(codeKey(problemId), code)) return true;
+  try {
+    localStorage.removeItem(RESULTS + problemId);
+  } catch {
+    return false;
+  }
+  return write(codeKey(problemId), code);
+}
+
+// Another tab saved this problem's code: onChange(newCode). Not called for this tab's own saves.
+export function watchCode(problemId, onChange) {
+  addEventListener("storage", (event) => {
+    if (event.key === codeKey(problemId) && event.newValue !== null) onChange(event.newValue);
   });
-  return { schedule, flush };
+}
+
+// The last run's results, with when it ran. A graph can be large: if the whole is, graphs are left out.
+export function saveResults(problemId, results) {
+  const at = new Date().toISOString();
+  const whole = JSON.stringify({ at, results });
+  if (whole.length < 300_000) return write(RESULTS + problemId, whole);
+  const tests = results.tests.map((test) => ({ ...test, graph: null }));
+  return write(RESULTS + problemId, JSON.stringify({ at, results: { ...results, tests } }));
+}
+
+// {at: Date, results} or null.
+export function loadResults(problemId) {
+  try {
+    const { at, results } = JSON.parse(read(RESULTS + problemId));
+    return Array.isArray(results?.tests) ? { at: new Date(at), results } : null;
+  } catch {
+    return null;
+  }
+}
+
+export function markSolved(problemId) {
+  if (!read(SOLVED + problemId)) write(SOLVED + problemId, new Date().toISOString());
+}
+
+export function isSolved(problemId) {
+  return read(SOLVED + problemId) !== null;
 }

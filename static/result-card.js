@@ -1,0 +1,75 @@
+// One test's entry in the results list, and the small parts the results view shares with it.
+// Everything that comes from the learner's code goes in as text (visibleText), never as HTML.
+
+import { el } from "./dom.js";
+import { visibleText } from "./learner-text.js";
+
+const VERDICTS = {
+  pending: { icon: "○", text: "Not run yet" },
+  passed: { icon: "✓", text: "Passed" },
+  failed: { icon: "✗", text: "Failed" },
+  error: { icon: "!", text: "Error" },
+  timeout: { icon: "■", text: "Stopped" }, // at the time limit, or by the Stop button
+};
+
+// A symbol beside the verdict's words, so the verdict never rests on colour alone.
+function icon(symbol) {
+  const node = el("span", { className: "verdict-icon", textContent: symbol });
+  node.setAttribute("aria-hidden", "true");
+  return node;
+}
+
+export function message(text) {
+  return text ? el("div", { className: "test-message learner-text", textContent: visibleText(text) }) : null;
+}
+
+export function lineButton(line, onGoToLine) {
+  if (!line || !onGoToLine) return null;
+  const button = el("button", { type: "button", className: "link-button", textContent: `Show line ${line} in the editor` });
+  button.addEventListener("click", () => onGoToLine(line));
+  return button;
+}
+
+export function traceback(text) {
+  if (!text) return null;
+  return el("details", { className: "traceback" },
+    el("summary", { textContent: "Traceback" }),
+    el("pre", { className: "learner-text", textContent: visibleText(text) }));
+}
+
+export function printed(text, label = "Printed:") {
+  if (!text) return null;
+  return el("div", { className: "printed" },
+    el("p", { className: "printed-label", textContent: label }),
+    el("pre", { className: "learner-text", textContent: visibleText(text), tabIndex: 0 })); // focusable: it scrolls
+}
+
+// A challenge test's hint, behind a disclosure: read only when wanted.
+function hint(text) {
+  if (!text) return null;
+  return el("details", { className: "hint-disclosure" },
+    el("summary", { textContent: "Hint" }),
+    el("p", { textContent: text }));
+}
+
+// sharedMessage: said once above the list, so not repeated here; graph: the "Show graph" disclosure, or null.
+export function testItem(test, { sharedMessage, onGoToLine, graph }) {
+  const status = VERDICTS[test.outcome] ? test.outcome : "error";
+  const verdict = VERDICTS[status];
+  const item = el("li", { className: "test", tabIndex: -1 }, // focused after a run when it is the first failure
+    el("p", { className: "test-head" },
+      el("span", { className: "verdict" },
+        icon(verdict.icon),
+        el("span", { className: "verdict-text", textContent: verdict.text })),
+      el("span", { className: "test-name", textContent: test.name })),
+    test.message && test.message === sharedMessage
+      ? el("p", { className: "shared-ref", textContent: "Why: see the message above the list." })
+      : message(test.message),
+    lineButton(test.line, onGoToLine),
+    graph,
+    traceback(test.traceback),
+    printed(test.output),
+    status === "passed" ? null : hint(test.hint));
+  Object.assign(item.dataset, { status, tier: test.tier, testId: test.id });
+  return item;
+}
