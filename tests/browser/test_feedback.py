@@ -14,8 +14,9 @@ pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
 MISTAKES = ROOT / "tests" / "mistakes"
 LONG_CHAIN = "A chain of 10,000 additions backpropagates without RecursionError"
-HINT = "Walk the graph with a stack of your own instead of recursion."
-SHARED = "Every failing test failed for this one reason."
+PROBLEM = json.loads((ROOT / "py" / "problems" / "basic_autograd" / "problem.json").read_text())
+HINT = next(t["hint"] for t in PROBLEM["tests"] if t["id"] == "test_long_chain")
+SHARED = "Did an operation return None? Each operation must return a new Value."  # the starter's, on every test
 
 # micrograd's own backward(): right, but it recurses, so only the 10,000-long chain fails.
 RECURSIVE_BACKWARD = '''    def backward(self):
@@ -34,31 +35,6 @@ RECURSIVE_BACKWARD = '''    def backward(self):
             v._backward()
 
     def __radd__'''
-
-# The harness's coming results schema (tiers, hints, shared_message), made from today's results in the page,
-# so the page's side of it is tested before the harness sends it.
-NEW_SCHEMA = """(() => {
-  const HINT = HINT_JSON, SHARED = SHARED_JSON;
-  const count = (tests) => ({passed: tests.filter((t) => t.outcome === "passed").length, total: tests.length});
-  const upgrade = (results) => {
-    let tests = results.tests.map((t) => ({...t, tier: t.id === "test_long_chain" ? "challenge" : "required",
-                                           hint: t.id === "test_long_chain" ? HINT : null}));
-    const failing = tests.filter((t) => t.outcome !== "passed");
-    const shared = failing.length > 1 && !results.error ? SHARED : null;
-    if (shared) tests = tests.map((t) => (t.outcome === "passed" ? t : {...t, message: shared}));
-    const required = count(tests.filter((t) => t.tier === "required"));
-    return {...results, tests, ...required, challenge: count(tests.filter((t) => t.tier === "challenge")),
-            solved: required.passed === required.total, shared_message: shared};
-  };
-  const Real = window.Worker;
-  window.Worker = class extends Real {
-    set onmessage(handler) {
-      super.onmessage = ({data}) => handler({data: data?.type === "results" && data.results?.tests
-        ? {...data, results: upgrade(data.results)} : data});
-    }
-  };
-})();""".replace("HINT_JSON", json.dumps(HINT)).replace("SHARED_JSON", json.dumps(SHARED))
-
 
 def in_view(page: Page, locator) -> bool:
     return locator.evaluate("el => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }")
@@ -79,7 +55,7 @@ def test_focus_goes_to_the_first_failure_then_to_a_solved_summary_remembered_aft
     summary = run_tests(page)
     expect(output).to_be_hidden()
 
-    total = len(problem["tests"])
+    total = sum(t.get("tier", "required") == "required" for t in problem["tests"])
     assert re.fullmatch(rf"{total}/{total} passed in [\d.]+ s: Solved", summary), summary
     summary_el = page.locator("#summary")
     expect(summary_el).to_be_focused()
@@ -94,7 +70,8 @@ def test_focus_goes_to_the_first_failure_then_to_a_solved_summary_remembered_aft
     expect(page.get_by_role("article").locator("#solved-badge")).to_have_text("✓ Solved")
     expect(summary_el).to_have_text(summary)  # the last run, not "Not run yet"
     expect(results_region(page)).to_contain_text("From your last visit")
-    expect(results_region(page).locator('li[data-status="passed"]')).to_have_count(total)
+    passed = results_region(page).locator('li[data-status="passed"]')
+    expect(passed).to_have_count(len(problem["tests"]))  # the challenge passed too
     run_tests(page)
     expect(results_region(page)).not_to_contain_text("From your last visit")
 
@@ -117,16 +94,7 @@ def test_learner_text_cannot_hide_or_reverse_what_is_shown(page, solution):
         expected + "\n", timeout=RUN_TIMEOUT_MS)
 
 
-@pytest.fixture
-def new_schema_page(context, server_url):
-    context.add_init_script(NEW_SCHEMA)
-    page = context.new_page()
-    page.goto(server_url + "/")
-    return page
-
-
-def test_challenge_tests_are_apart_with_hints_and_never_stop_solved(new_schema_page, solution):
-    page = new_schema_page
+def test_challenge_tests_are_apart_with_hints_and_never_stop_solved(page, solution, starter):
     start, end = solution.index("    def backward(self):"), solution.index("(self, other):  # other + self")
     paste_code(page, solution[:start] + RECURSIVE_BACKWARD + solution[end:])
     summary = run_tests(page)
@@ -143,15 +111,14 @@ def test_challenge_tests_are_apart_with_hints_and_never_stop_solved(new_schema_p
     challenge.get_by_text("Hint", exact=True).click()
     expect(challenge.get_by_text(HINT)).to_be_visible()
 
-    # a message that every failing test shares: said once, above the list
-    paste_code(page, (MISTAKES / "assign_not_accumulate.py").read_text())
+    # advice that every failing test shares: said once, above the list, and not on each test
+    paste_code(page, starter)
     run_tests(page)
-    expect(region.get_by_text(SHARED)).to_have_count(1)
     expect(region.locator("#load-error")).to_contain_text(SHARED)
     failing = region.locator('li:not([data-status="passed"])')
+    expect(failing).to_have_count(len(PROBLEM["tests"]))
     for item in failing.all():
         expect(item).not_to_contain_text(SHARED)
-        expect(item).to_contain_text("see the message above")
 
 
 @pytest.fixture
