@@ -1,7 +1,7 @@
 // The "Test results" region: a summary, an error that stopped every test, one entry per test.
 // Everything that comes from the learner's code is inserted as text, never as HTML.
 
-import { graphDisclosure } from "./graph-disclosure.js";
+import { cancelGraphs, graphDisclosure } from "./graph-disclosure.js";
 
 const VERDICTS = {
   pending: { icon: "○", text: "Not run yet" },
@@ -30,14 +30,8 @@ function seconds(duration) {
 }
 
 export function createResultsView({ region, summary, errorBox, list, onGoToLine }) {
-  const openGraphs = new Set(); // ids of tests whose graph is open: still open after the next run
-
   function graphButton(test) {
-    if (!test.graph) return null;
-    return graphDisclosure(test.graph, {
-      open: openGraphs.has(test.id),
-      onToggle: (open) => (open ? openGraphs.add(test.id) : openGraphs.delete(test.id)),
-    });
+    return test.graph ? graphDisclosure(test.graph) : null; // closed: only a click lays out a graph
   }
 
   function lineButton(line) {
@@ -111,6 +105,7 @@ export function createResultsView({ region, summary, errorBox, list, onGoToLine 
     setBusy(busy) {
       region.setAttribute("aria-busy", String(busy));
       if (busy) summary.textContent = ""; // cleared so the next summary is always announced
+      if (busy) cancelGraphs(list); // a layout still running for the last results
     },
 
     // results: what runTests returned, perhaps with outcomes turned to "timeout" (and a note) by the caller.
