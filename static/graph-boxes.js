@@ -5,7 +5,7 @@ export const FONT = 13; // px, monospace: a character is about 0.6em wide, so bo
 export const CHAR = FONT * 0.62;
 export const LINE = 18;
 export const PAD = 9;
-const MAX_CHARS = 28;
+const MAX_CHARS = 36; // "data -123456…123456 (5,001 digits)" fits
 
 export function clip(text) {
   return text.length > MAX_CHARS ? `${text.slice(0, MAX_CHARS - 1)}…` : text;

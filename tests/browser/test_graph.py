@@ -287,8 +287,7 @@ def test_the_long_chain_test_shows_a_summary_and_graphs_wait_for_a_click(page, p
         expect(node(panel, "x")).to_be_visible()  # a leaf, the first Value
         expect(node(panel, "y")).to_have_attribute("data-flagged", "grad")  # the output, flagged
         panel.get_by_text("The graph as a table").click()
-        expect(panel.get_by_role("row").filter(has=page.get_by_role("rowheader", name=re.compile("^y")))
-               ).to_contain_text("+1 not shown")
+        expect(panel.get_by_role("cell").filter(has_text="+1 not shown")).to_have_count(1)  # the chain goes on
     worst_block(page, "Show graph on test_long_chain (10,002 Values)", long_chain)
 
     # an open graph does not lay itself out again after the next run: it waits, closed, for a click
