@@ -34,8 +34,8 @@ function counted(count, noun) {
 
 // "7 Values" for a whole graph; "7 of its 10,002 Values" for a summary.
 function shownCount(graph) {
-  const shown = counted(graph.nodes.length, "Value");
-  return graph.too_large && graph.total ? `${graph.nodes.length} of its ${counted(graph.total.values, "Value")}` : shown;
+  if (!graph.too_large) return counted(graph.nodes.length, "Value");
+  return `${graph.nodes.length} of its ${graph.total?.exact ? counted(graph.total.values, "Value") : "many Values"}`;
 }
 
 function summary(graph) {

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import gc
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from playground import doctor
 from playground.doctor import article, clip, fmt
@@ -23,8 +23,8 @@ MAX_NODES = 300
 MAX_EDGES = 400
 CHECK_LIMIT = 50_000  # the walk and the doctor read graphs up to this many Values (a test's chain of 10,000 is fine)
 EDGE_LIMIT = 200_000  # ... and this many edges (a _prev that copies its inputs' _prev grows as the square)
-NEAR = 6  # a summary shows the NEAR Values nearest the output, PICK leaves, and the flagged Value with
-PICK = 3  # up to PICK of its inputs and PICK of the Values made from it
+NEAR = 6  # a summary shows the NEAR Values nearest the output and, when the whole graph was walked,
+PICK = 3  # PICK leaves, the flagged Value, PICK of its inputs and PICK of the Values made from it
 OP_CHARS = 12
 NAME_CHARS = 24
 GRAPH_BYTES = 100_000  # the JSON of one graph; a full drawing of MAX_NODES Values takes ~60 KB
@@ -36,7 +36,7 @@ class NoGraph(Exception):
 
 
 class TooLarge(Exception):
-    pass
+    """The walk stopped at a limit; the message says which: 'more than 300 Values'."""
 
 
 @dataclass(slots=True)
@@ -51,20 +51,6 @@ class Node:
     name: str | None = None  # the learner's variable name for it, if we saw one
     expr: str = ""  # how it was made, from its inputs' labels: 'b*c', 'relu(d)'
     label: str = ""  # its name, or else expr
-
-
-@dataclass(slots=True)
-class Size:
-    values: int  # counted so far: all of them when complete
-    edges: int
-    complete: bool
-    leaves: list = field(default_factory=list)  # the first few Values without inputs
-
-    def text(self) -> str:
-        if self.complete:
-            return f"{self.values:,} Values and {self.edges:,} edges"
-        return f"more than {min(self.values, CHECK_LIMIT):,} Values" if self.values > CHECK_LIMIT \
-            else f"more than {EDGE_LIMIT:,} edges"
 
 
 def graph_view(root, names: dict[int, str] | None = None, grads_note: str | None = None,
@@ -93,7 +79,7 @@ def graph_view(root, names: dict[int, str] | None = None, grads_note: str | None
 
 
 def empty_view(note: str | None = None) -> dict:
-    """total: how large the whole graph is; too_large: nodes holds only a summary of it."""
+    """total: how large the whole graph is, when it was counted; too_large: nodes holds only a summary of it."""
     return {"nodes": [], "edges": [], "output": None, "note": note, "too_large": False, "total": None,
             "flag": None, "doctor_note": None}
 
@@ -114,19 +100,19 @@ def fill(view: dict, root, names: dict[int, str], grads_note: str | None, others
         return
     if missing:
         view["note"] = missing_note(missing)
-    size = measure(root, follow=not missing)
-    view["total"] = {"values": size.values, "edges": size.edges, "exact": size.complete}
-    drawable = size.complete and size.values <= MAX_NODES and size.edges <= MAX_EDGES
-    if not size.complete or not (drawable or check_large):
-        picked = near_output(root, size.leaves, names)
-        summarise(view, picked, size, flagged=None)
-        view["doctor_note"] = f"The gradient doctor did not check this graph: it has {size.text()}."
-        return
+    limits = (CHECK_LIMIT, EDGE_LIMIT) if check_large else (MAX_NODES, MAX_EDGES)  # a check costs a walk
     try:
-        nodes = walk(root, CHECK_LIMIT, follow=not missing)
-    except (NoGraph, TooLarge) as exc:  # TooLarge: a _prev that measure() could not count
-        view.update(note=str(exc) or f"This graph has more than {CHECK_LIMIT:,} Values.", total=None)
+        nodes = walk(root, *limits, follow=not missing)
+    except TooLarge as exc:
+        view["total"] = {"values": None, "edges": None, "exact": False}
+        summarise(view, near_output(root, names), str(exc), flagged=False)
+        view["doctor_note"] = f"The gradient doctor did not check this graph: it has {exc}."
         return
+    except NoGraph as exc:
+        view["note"] = str(exc)
+        return
+    edge_count = sum(len(node.children) for node in nodes)
+    view["total"] = {"values": len(nodes), "edges": edge_count, "exact": True}
     for node in nodes:
         node.name = names.get(id(node.value))
     add_labels(nodes)
@@ -138,9 +124,10 @@ def fill(view: dict, root, names: dict[int, str], grads_note: str | None, others
     flagged = finding.node if finding else None
     if missing:
         shown = {}
-    elif drawable:
+    elif len(nodes) <= MAX_NODES and edge_count <= MAX_EDGES:
         shown = show(view, nodes)
     else:
+        size = f"{len(nodes):,} Values and {edge_count:,} edges"
         shown = summarise(view, [nodes[i] for i in picks(nodes, flagged)], size, flagged is not None)
     if finding:
         flag = {"field": finding.field, "expected": fmt(finding.expected), "actual": fmt(finding.actual),
@@ -163,14 +150,14 @@ def show(view: dict, nodes: list[Node]) -> dict[int, int]:
     return ids
 
 
-def summarise(view: dict, picked: list[Node], size: Size, flagged: bool) -> dict[int, int]:
+def summarise(view: dict, picked: list[Node], size: str, flagged: bool) -> dict[int, int]:
     """A summary in place of a graph too large to draw: a dozen of its Values, and a note on what they are."""
     view["too_large"] = True
     shown = show(view, picked)
-    which = "the output, its nearest inputs, the first leaves" + (" and the flagged Value with its neighbours"
-                                                                  if flagged else "")
-    text = size.text()
-    view["note"] = f"{text[0].upper()}{text[1:]}: too many to draw. Showing {len(picked)}: {which}."
+    leaves = any(not node.inputs for node in picked)
+    which = ", ".join(["the output and its nearest inputs", *(["the first leaves"] if leaves else []),
+                       *(["the flagged Value with its neighbours"] if flagged else [])])
+    view["note"] = f"{size[0].upper()}{size[1:]}: too many to draw. Showing {len(picked)}: {which}."
     return shown
 
 
@@ -188,9 +175,9 @@ def picks(nodes: list[Node], flagged: int | None) -> list[int]:
     return sorted(chosen)
 
 
-def near_output(root, leaves: list, names: dict[int, str]) -> list[Node]:
-    """Without a walk of the whole graph: the NEAR Values nearest the output and the given leaves, as Nodes
-    labelled from what they show (an input left out reads '…')."""
+def near_output(root, names: dict[int, str]) -> list[Node]:
+    """Without a walk of the whole graph: the NEAR Values nearest the output, as Nodes labelled from what
+    they show (an input left out reads '…'), inputs before what is made from them."""
     kind = type(root)
     near = {id(root): read(root, kind, follow=True)}  # breadth first from the output
     queue = [root]
@@ -199,12 +186,11 @@ def near_output(root, leaves: list, names: dict[int, str]) -> list[Node]:
             if len(near) < NEAR and id(value) not in near:
                 near[id(value)] = read(value, kind, follow=True)
                 queue.append(value)
-    picked = {id(v): read(v, kind, follow=True) for v in leaves if id(v) not in near} | near
     labels: dict[int, str] = {}
-    ordered: list[Node] = []  # inputs before what is made from them, as in a walk
-    while len(ordered) < len(picked):
-        waiting = [n for key, n in picked.items() if key not in labels]
-        ready = [n for n in waiting if all(id(v) in labels or id(v) not in picked for v in n.inputs)]
+    ordered: list[Node] = []
+    while len(ordered) < len(near):
+        waiting = [n for key, n in near.items() if key not in labels]
+        ready = [n for n in waiting if all(id(v) in labels or id(v) not in near for v in n.inputs)]
         for node in ready or waiting[:1]:  # none ready: a loop, label it anyway
             node.name = names.get(id(node.value))
             node.expr = clip(expression(node.op, [labels.get(id(v), "…") for v in node.inputs], node.data), 24)
@@ -213,46 +199,28 @@ def near_output(root, leaves: list, names: dict[int, str]) -> list[Node]:
     return sorted(ordered, key=lambda node: node.value is root)  # the output last
 
 
-def measure(root, follow: bool) -> Size:
-    """How many Values and edges are under root, counted up to the limits without reading anything else."""
-    kind, seen, stack, size = type(root), {id(root)}, [root], Size(1, 0, True)
-    while stack:
-        value = stack.pop()
-        prev = getattr(value, "_prev", ()) if follow else ()
-        if not isinstance(prev, (tuple, list, set, frozenset)):
-            continue  # the walk reads it, and explains what is wrong with it
-        if not prev and len(size.leaves) < PICK:
-            size.leaves.append(value)
-        for value in prev:
-            if isinstance(value, kind):
-                size.edges += 1
-                if id(value) not in seen:
-                    seen.add(id(value))
-                    stack.append(value)
-        if len(seen) > CHECK_LIMIT or size.edges > EDGE_LIMIT:
-            size.complete = False
-            break
-    size.values = len(seen)
-    return size
-
-
-def walk(root, limit: int, follow: bool = True) -> list[Node]:
+def walk(root, limit: int, edge_limit: int = EDGE_LIMIT, follow: bool = True) -> list[Node]:
     """The Values under root in topological order (inputs before what is made from them), root last.
 
-    An explicit stack rather than recursion: a graph may be 10,000 Values deep.
+    An explicit stack rather than recursion: a graph may be 10,000 Values deep. Raises TooLarge past
+    limit Values or edge_limit edges.
     """
     kind = type(root)
     nodes: list[Node] = []
     seen: dict[int, Node] = {}  # id(value) -> its node, read on the first visit
     stack = [(root, False)]
+    edges = 0
     while stack:
         value, inputs_done = stack.pop()
         if inputs_done:
             nodes.append(seen[id(value)])
         elif id(value) not in seen:
             if len(seen) >= limit:
-                raise TooLarge
+                raise TooLarge(f"more than {limit:,} Values")
             node = seen[id(value)] = read(value, kind, follow)
+            edges += len(node.inputs)
+            if edges > edge_limit:
+                raise TooLarge(f"more than {edge_limit:,} edges")
             stack.append((value, True))
             stack.extend([(v, False) for v in reversed(node.inputs)])
     position = {id(node.value): i for i, node in enumerate(nodes)}
