@@ -327,3 +327,9 @@ def test_graphs_of_one_run_share_a_byte_budget():
         kept.append(graph_module.within_total(big, kept))
     assert kept[9] is big and "fill the page's budget" in kept[-1]["note"]
     assert sum(len(json.dumps(g)) for g in kept) <= graph_module.TOTAL_BYTES
+
+
+def test_the_page_and_its_python_agree_on_the_drawing_budget():
+    page_side = (ROOT / "static" / "graph-layout.js").read_text()
+    assert f"MAX_NODES = {graph_module.MAX_NODES};" in page_side
+    assert f"MAX_EDGES = {graph_module.MAX_EDGES};" in page_side

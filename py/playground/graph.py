@@ -75,6 +75,8 @@ def graph_view(root, names: dict[int, str] | None = None, grads_note: str | None
     size = len(json.dumps(view))
     if size > GRAPH_BYTES:  # not expected, as every text is capped: a safety net
         view = empty_view(f"This graph's description is too long to send to the page ({size:,} bytes).")
+        size = len(json.dumps(view))
+    view["bytes"] = size  # for within_total
     return view
 
 
@@ -86,8 +88,8 @@ def empty_view(note: str | None = None) -> dict:
 
 def within_total(graph: dict, earlier: list[dict]) -> dict:
     """graph, or a note in its place when it would take the graphs of one run past TOTAL_BYTES."""
-    used = sum(len(json.dumps(g)) for g in earlier)
-    if used + len(json.dumps(graph)) <= TOTAL_BYTES:
+    used = sum(g.get("bytes") or len(json.dumps(g)) for g in earlier)
+    if used + (graph.get("bytes") or len(json.dumps(graph))) <= TOTAL_BYTES:
         return graph
     return empty_view(f"Not drawn: the graphs before this one already fill the page's budget "
                       f"({TOTAL_BYTES // 1_000_000} MB of graph data per run).")
