@@ -1,5 +1,5 @@
 // A module worker that places a graph's boxes with dagre, so a slow layout never blocks the page.
-// Message in: {graph, rankdir}; out: {nodes: [{id, x, y, width, height, lines}], edges: [{from, to, points}],
+// Message in: {graph, rankdir}; out: {nodes: [{id, x, y, width, height, lines}], edges: [{from, to, uses, points}],
 // width, height}, or {error}.
 
 import dagre from "@dagrejs/dagre";
@@ -20,8 +20,8 @@ function layout(graph, rankdir) {
     const { x, y, width, height } = g.node(String(node.id));
     return { id: node.id, x, y, width, height, lines: lines.get(node.id) };
   });
-  const edges = graph.edges.map(([from, to], i) =>
-    ({ from, to, points: g.edge({ v: String(from), w: String(to), name: `use${i}` }).points }));
+  const edges = graph.edges.map(([from, to, uses = 1], i) =>
+    ({ from, to, uses, points: g.edge({ v: String(from), w: String(to), name: `use${i}` }).points }));
   const { width, height } = g.graph();
   return { nodes, edges, width, height };
 }

@@ -80,6 +80,11 @@ export function drawGraph(graph, placed, label) {
     drawn.set(key(edge), k + 1);
     const offset = (k - (total.get(key(edge)) - 1) / 2) * 16;
     edges.append(svg("path", { class: "graph-edge", d: edgePath(edge.points, offset), "marker-end": `url(#${id})` }));
+    if (edge.uses > 1) { // a summary's merged edge: the count of uses at its middle
+      const middle = edge.points[Math.floor(edge.points.length / 2)];
+      edges.append(svg("text", { class: "graph-uses", x: middle.x, y: middle.y - 4, "text-anchor": "middle" },
+        `×${edge.uses}`));
+    }
   }
   const nodes = svg("g", { class: "graph-nodes" });
   for (const node of graph.nodes) nodes.append(drawNode(node, placed.nodes.get(node.id), node.id === graph.output));

@@ -2,7 +2,8 @@
 // Loaded on demand (dynamic import), so dagre stays out of the page's first download.
 //
 // graph: the harness's JSON for one graph: {nodes, edges, output, note, too_large, total, flag, doctor_note};
-// too_large: nodes holds only a summary of the graph, whose size is total.
+// too_large: nodes holds only a summary of the graph, whose size is total, and its edges are merged per pair
+// of Values ([input, output, uses]) where the whole graph has one edge per use ([input, output]).
 
 import { el } from "./dom.js";
 import { fits, layoutOffThread } from "./graph-layout.js";
@@ -50,7 +51,7 @@ function summary(graph) {
 function table(graph) {
   const labels = new Map(graph.nodes.map((node) => [node.id, node.label]));
   const inputs = new Map(graph.nodes.map((node) => [node.id, []]));
-  for (const [from, to] of graph.edges) inputs.get(to)?.push(labels.get(from));
+  for (const [from, to, uses = 1] of graph.edges) inputs.get(to)?.push(labels.get(from) + (uses > 1 ? ` ×${uses}` : ""));
   const cell = (text, tag = "td") => el(tag, { textContent: text });
   const head = el("tr", {}, ...["Value", "op", "data", "grad", "inputs", "gradient doctor"]
     .map((name) => { const th = cell(name, "th"); th.scope = "col"; return th; }));

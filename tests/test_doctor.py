@@ -333,3 +333,11 @@ def test_the_page_and_its_python_agree_on_the_drawing_budget():
     page_side = (ROOT / "static" / "graph-layout.js").read_text()
     assert f"MAX_NODES = {graph_module.MAX_NODES};" in page_side
     assert f"MAX_EDGES = {graph_module.MAX_EDGES};" in page_side
+
+
+def test_a_summary_merges_the_edges_between_two_values(script):
+    code = "x = Value(0.5)\ny = x\nfor _ in range(400):\n    y = y + x\ny.backward()\ndraw(y)\n"
+    [graph] = script(PREV_COPIED + code)["graphs"]
+    assert graph["too_large"] and "401 Values and 160,400 edges" in graph["note"]
+    pairs = [(a, b) for a, b, *_ in graph["edges"]]
+    assert len(pairs) == len(set(pairs)) <= 60 and max(e[2] for e in graph["edges"] if len(e) == 3) >= 400

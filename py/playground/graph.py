@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import json
+from collections import Counter
 from dataclasses import dataclass
 
 from playground import doctor
@@ -140,14 +141,23 @@ def fill(view: dict, root, names: dict[int, str], grads_note: str | None, others
         view["flag"] = {"node": at, "label": nodes[flagged].label, **flag}
 
 
-def show(view: dict, nodes: list[Node]) -> dict[int, int]:
-    """Put nodes (the output last) and the edges between them in view; return {id(value): its id in view}."""
+def show(view: dict, nodes: list[Node], merge: bool = False) -> dict[int, int]:
+    """Put nodes (the output last) and the edges between them in view; return {id(value): its id in view}.
+
+    One edge per use ([input, output]); with merge, one per pair of Values, [input, output, uses] when
+    there are more uses than one: a summary's few Values may share thousands of edges.
+    """
     ids = {id(node.value): i for i, node in enumerate(nodes)}
     view["nodes"] = [{"id": i, "name": n.name, "label": n.label, "op": n.op, "data": fmt(n.data),
                       "grad": fmt(n.grad), "flag": None,
                       "hidden": sum(id(v) not in ids for v in n.inputs)}  # inputs left out of a summary
                      for i, n in enumerate(nodes)]
-    view["edges"] = [[ids[id(v)], i] for i, n in enumerate(nodes) for v in n.inputs if id(v) in ids]
+    uses = [(ids[id(v)], i) for i, n in enumerate(nodes) for v in n.inputs if id(v) in ids]
+    if merge:
+        counted = Counter(uses)
+        view["edges"] = [[*pair, n] if n > 1 else [*pair] for pair, n in counted.items()]
+    else:
+        view["edges"] = [[*pair] for pair in uses]
     view["output"] = len(nodes) - 1
     return ids
 
@@ -155,7 +165,7 @@ def show(view: dict, nodes: list[Node]) -> dict[int, int]:
 def summarise(view: dict, picked: list[Node], size: str, flagged: bool) -> dict[int, int]:
     """A summary in place of a graph too large to draw: a dozen of its Values, and a note on what they are."""
     view["too_large"] = True
-    shown = show(view, picked)
+    shown = show(view, picked, merge=True)
     leaves = any(not node.inputs for node in picked)
     which = ", ".join(["the output and its nearest inputs", *(["the first leaves"] if leaves else []),
                        *(["the flagged Value with its neighbours"] if flagged else [])])
