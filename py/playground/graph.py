@@ -64,10 +64,11 @@ def graph_view(root, names: dict[int, str] | None = None, grads_note: str | None
     and the gradients can be checked: a large graph costs ~10 ms per 1,000 Values in Pyodide).
     """
     view = empty_view()
+    names = {key: clip(name, NAME_CHARS) for key, name in (names or {}).items()}
     collecting = gc.isenabled()
     gc.disable()  # we make many small objects; each collection would walk the learner's whole graph again
     try:
-        fill(view, root, names or {}, grads_note, others or [], check_large)
+        fill(view, root, names, grads_note, others or [], check_large)
     except Exception as exc:  # the learner's class did something we did not foresee
         view = empty_view(f"The graph could not be read ({type(exc).__name__}).")
     finally:
@@ -261,8 +262,6 @@ def read(value, kind: type, follow: bool) -> Node:
 def add_labels(nodes: list[Node]) -> None:
     """A short label per node, built from its inputs' labels (they come first in the walk)."""
     for i, node in enumerate(nodes):
-        if node.name is not None:
-            node.name = clip(node.name, NAME_CHARS)
         node.expr = expression(node.op, [nodes[k].label for k in node.children], node.data)
         if len(node.expr) > 24:
             node.expr = f"node {i}"
