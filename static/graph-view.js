@@ -48,14 +48,14 @@ function summary(graph) {
   return `${text} The table below lists every Value shown.`;
 }
 
-function table(graph) {
+function rows(graph) {
   const labels = new Map(graph.nodes.map((node) => [node.id, node.label]));
   const inputs = new Map(graph.nodes.map((node) => [node.id, []]));
   for (const [from, to, uses = 1] of graph.edges) inputs.get(to)?.push(labels.get(from) + (uses > 1 ? ` ×${uses}` : ""));
   const cell = (text, tag = "td") => el(tag, { textContent: text });
   const head = el("tr", {}, ...["Value", "op", "data", "grad", "inputs", "gradient doctor"]
     .map((name) => { const th = cell(name, "th"); th.scope = "col"; return th; }));
-  const rows = graph.nodes.map((node) => {
+  const body = graph.nodes.map((node) => {
     const name = cell(node.id === graph.output ? `${node.label} (output)` : node.label, "th");
     name.scope = "row";
     const shownInputs = [...inputs.get(node.id), ...(node.hidden ? [`+${node.hidden} not shown`] : [])];
@@ -65,10 +65,19 @@ function table(graph) {
     if (node.flag) row.className = "is-flagged";
     return row;
   });
-  return el("details", { className: "graph-table" },
+  return [el("thead", {}, head), el("tbody", {}, ...body)];
+}
+
+// The same graph as a table, filled when first opened: hundreds of rows nobody opened would only slow the drawing.
+function table(graph) {
+  const grid = el("table");
+  const details = el("details", { className: "graph-table" },
     el("summary", { textContent: `The graph as a table (${shownCount(graph)})` }),
-    el("div", { className: "graph-table-scroll", tabIndex: 0 }, // focusable: a wide table scrolls
-      el("table", {}, el("thead", {}, head), el("tbody", {}, ...rows))));
+    el("div", { className: "graph-table-scroll", tabIndex: 0 }, grid)); // focusable: a wide table scrolls
+  details.addEventListener("toggle", () => {
+    if (details.open && !grid.rows.length) grid.append(...rows(graph));
+  });
+  return details;
 }
 
 function toolButton(text, label, onClick) {
