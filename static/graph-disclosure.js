@@ -62,7 +62,7 @@ export function graphDisclosure(graph) {
   button.setAttribute("aria-controls", panel.id);
   button.setAttribute("aria-expanded", "false");
   let drawn = false; // or being drawn
-  let draws = 0;
+  let attempt = 0; // which drawing's outcome counts: the last one started
 
   button.addEventListener("click", () => {
     const show = button.getAttribute("aria-expanded") !== "true";
@@ -71,12 +71,12 @@ export function graphDisclosure(graph) {
     panel.hidden = !show;
     if (show && !drawn) {
       drawn = true;
-      const mine = ++draws;
-      showGraph(panel, graph).then((ok) => { if (mine === draws) drawn = ok; }); // else tried again on the next click
-    } else if (!show && drawing.has(panel)) {
-      drawing.get(panel).abort(); // closed before the layout was done
+      const mine = ++attempt;
+      showGraph(panel, graph).then((ok) => { if (mine === attempt) drawn = ok; }); // else tried again on the next click
+    } else if (!show && drawing.has(panel)) { // closed before the layout was done: drawn again on the next click
+      cancelGraphs(panel);
       drawn = false;
-      draws++;
+      attempt++;
     }
   });
   return el("div", { className: "graph-disclosure" }, button, panel);

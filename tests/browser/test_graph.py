@@ -177,9 +177,12 @@ def test_run_code_prints_and_draws(page, solution):
         assert not found, f"{scheme}: {found}"
 
 
-# The main thread's worst stall while a graph is drawn, measured by a 20 ms heartbeat (and long tasks, as
-# Chromium reports them): the page must stay usable (Stop clickable) whatever the learner draws.
-WORST_BLOCK_MS = 500
+# The main thread's worst stall while a graph is drawn, measured by long tasks (as Chromium reports them) and a
+# 20 ms heartbeat: the page must stay usable (Stop clickable) whatever the learner draws. The heartbeat also
+# counts time the VM did not run Chromium at all: on 2 busy cores it showed gaps of up to 900 ms while the
+# longest task was 165 ms, so it gets a looser bound.
+WORST_TASK_MS = 500
+WORST_BEAT_MS = 1000
 START_HEARTBEAT = """() => {
     const beat = window.__beat = { worst: 0, last: performance.now(), longTask: 0 };
     beat.timer = setInterval(() => {
@@ -214,32 +217,34 @@ draw(y)
 """
 
 
-def run_code(page: Page, code: str) -> Locator:
-    paste_code(page, code)
+def run_code(page: Page, code: str | None = None) -> Locator:
+    """Run code (the editor's, or code pasted first) and wait until it ran."""
+    if code is not None:
+        paste_code(page, code)
     output = page.get_by_role("region", name="Run output")
     page.get_by_role("button", name="Run code").click()
     expect(output).to_contain_text("Ran in", timeout=RUN_TIMEOUT_MS)
     return output
 
 
-def worst_block(page: Page, case: str, draw) -> float:
-    """Run draw() (which waits until the drawing is on the page) under the heartbeat; the worst stall in ms."""
+def worst_block(page: Page, case: str, draw, code: str | None = None) -> None:
+    """Paste code, then run draw() (which waits until the drawing is on the page) under the heartbeat."""
     wait_until_ready(page)  # Python's boot competes for the two cores: measure the drawing, not that
+    if code is not None:
+        paste_code(page, code)
     page.evaluate(START_HEARTBEAT)
     draw()
     beat = page.evaluate(STOP_HEARTBEAT)
-    print(f"\n{case}: worst main-thread block {beat['worst']:.0f} ms (heartbeat), "
-          f"longest task {beat['longTask']:.0f} ms")
-    assert beat["worst"] < WORST_BLOCK_MS, (case, beat)
-    return beat["worst"]
+    print(f"\n{case}: longest task {beat['longTask']:.0f} ms, worst heartbeat gap {beat['worst']:.0f} ms")
+    assert beat["longTask"] < WORST_TASK_MS and beat["worst"] < WORST_BEAT_MS, (case, beat)
 
 
 def test_drawing_never_blocks_the_page(page, solution):
     prev_copied = solution.replace(*PREV_COPIED_ADD)
 
-    def summary_of(values: int, edges: int, code: str):
+    def summary_of(values: int, edges: int):
         def draw():
-            output = run_code(page, code)
+            output = run_code(page)
             note = output.locator(".drawn-graph .graph-note").first
             expect(note).to_contain_text(f"{values:,} Values and {edges:,} edges")
             expect(output.locator("svg.graph-svg")).to_be_visible()
@@ -248,31 +253,32 @@ def test_drawing_never_blocks_the_page(page, solution):
 
     for uses in (40, 80, 120):  # 41 Values and 1,640 edges froze the page for 12.5 s; 121 crashed the tab
         code = prev_copied + f"x = Value(0.5)\ny = x\nfor _ in range({uses}):\n    y = y + x\ny.backward()\ndraw(y)\n"
-        worst_block(page, f"_prev copied, {uses + 1} Values", summary_of(uses + 1, uses * (uses + 1), code))
-    worst_block(page, "random DAG of 500 Values", summary_of(500, 996, solution + RANDOM_DAG.format(n=500)))
+        worst_block(page, f"_prev copied, {uses + 1} Values", summary_of(uses + 1, uses * (uses + 1)), code)
+    worst_block(page, "random DAG of 500 Values", summary_of(500, 996), solution + RANDOM_DAG.format(n=500))
     chain = "x = Value(1.0)\none = Value(1.0)\ny = x\nfor _ in range(10_000):\n    y = y + one\ny.backward()\ndraw(y)\n"
-    worst_block(page, "Run code draw() of a chain of 10,000", summary_of(10_002, 20_000, solution + chain))
+    worst_block(page, "Run code draw() of a chain of 10,000", summary_of(10_002, 20_000), solution + chain)
 
     def in_full():  # at the budget's edge: laid out in full, in the layout worker
-        output = run_code(page, solution + RANDOM_DAG.format(n=200))
+        output = run_code(page)
         expect(output.locator("g.graph-node")).to_have_count(200, timeout=RUN_TIMEOUT_MS)
         expect(output.locator("path.graph-edge")).to_have_count(396)
-    worst_block(page, "random DAG of 200 Values, 396 edges, drawn in full", in_full)
+    worst_block(page, "random DAG of 200 Values, 396 edges, in full", in_full, solution + RANDOM_DAG.format(n=200))
 
 
 def test_huge_texts_and_numbers_are_cut_where_they_are_made(page, solution):
     huge_op = solution.replace("(self, other), '+')", "(self, other), '+' * 1_000_000)")
 
     def twenty_draws():
-        output = run_code(page, huge_op + "a = Value(1)\nb = a + 2\nb.backward()\nfor _ in range(20):\n    draw(b)\n")
+        output = run_code(page)
         expect(output.locator("svg.graph-svg")).to_have_count(20, timeout=RUN_TIMEOUT_MS)
         expect(node(output, "b").first.locator(".graph-op")).to_have_text("+" * 11 + "…")
-    worst_block(page, "a 1 MB _op drawn 20 times", twenty_draws)
+    twenty = "a = Value(1)\nb = a + 2\nb.backward()\nfor _ in range(20):\n    draw(b)\n"
+    worst_block(page, "a 1 MB _op drawn 20 times", twenty_draws, huge_op + twenty)
 
     def digits():
-        output = run_code(page, solution + "a = Value(10**5000)\nb = a * 2\ndraw(b)\n")
+        output = run_code(page)
         expect(node(output, "b")).to_contain_text("data 200000…000000 (5,001 digits)")
-    worst_block(page, "an int of 5,001 digits", digits)
+    worst_block(page, "an int of 5,001 digits", digits, solution + "a = Value(10**5000)\nb = a * 2\ndraw(b)\n")
 
 
 def test_the_long_chain_test_shows_a_summary_and_graphs_wait_for_a_click(page, problem):
