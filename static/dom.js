@@ -18,11 +18,3 @@ export function svg(tag, attrs = {}, text = null) {
   if (text != null) node.textContent = text;
   return node;
 }
-
-// A number as the harness writes it in its sentences: 2, -3, 0.5, 1.23457e+06; "nan" and odd values as given.
-export function fmt(value) {
-  if (value === null || value === undefined) return "None";
-  if (typeof value !== "number") return String(value);
-  if (Number.isInteger(value) && Math.abs(value) < 1e15) return String(value);
-  return String(Number(value.toPrecision(6)));
-}

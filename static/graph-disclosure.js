@@ -1,10 +1,11 @@
-// "Show graph": a disclosure button and the panel it opens. The graph view (and dagre with it) is
-// loaded the first time any graph is shown, not with the page.
+// "Show graph": a disclosure button and the panel it opens. The graph view is loaded the first time any graph
+// is shown, not with the page; each drawing can be stopped (the panel closed, a new run started).
 
 import { el } from "./dom.js";
 
 let viewModule = null;
 let panels = 0;
+const drawing = new Map(); // container → the AbortController of the drawing in progress there
 
 function loadView() {
   viewModule ??= import("./graph-view.js").catch((error) => {
@@ -14,23 +15,45 @@ function loadView() {
   return viewModule;
 }
 
-// Draws graph into container (already in the page), loading the view on first use; false if it could not load.
+function note(text) {
+  return el("p", { className: "graph-note", textContent: text });
+}
+
+// Draws graph into container (already in the page), loading the view on first use. Resolves to true once
+// drawn; false if it could not be drawn or was stopped (the container then says so).
 export async function showGraph(container, graph) {
-  container.replaceChildren(el("p", { className: "graph-note", textContent: "Drawing the graph…" }));
+  drawing.get(container)?.abort();
+  const control = new AbortController();
+  drawing.set(container, control);
+  container.replaceChildren(note("Drawing the graph…"));
   try {
     const { renderGraph } = await loadView();
-    renderGraph(container, graph);
+    await renderGraph(container, graph, control.signal);
     return true;
   } catch (error) {
-    container.replaceChildren(el("p", { className: "graph-note",
-      textContent: `The graph view could not load (${error?.message ?? error}). Reload the page to try again.` }));
+    if (!control.signal.aborted) {
+      container.replaceChildren(note(`The graph could not be drawn (${error?.message ?? error}). Reload the page to try again.`));
+    } else if (container.isConnected) {
+      const again = el("button", { type: "button", className: "graph-toggle", textContent: "Draw the graph" });
+      again.addEventListener("click", () => showGraph(container, graph));
+      container.replaceChildren(note("Drawing stopped."), again);
+    }
     return false;
+  } finally {
+    if (drawing.get(container) === control) drawing.delete(container);
   }
 }
 
-// A button "Show graph" (aria-expanded) and its panel. onToggle(open) tells the caller, so it can reopen
-// the graph after the next run.
-export function graphDisclosure(graph, { open = false, onToggle = () => {} } = {}) {
+// Stops every drawing in progress inside root: a new run is starting there.
+export function cancelGraphs(root) {
+  for (const [container, control] of drawing) {
+    if (root.contains(container)) control.abort();
+  }
+}
+
+// A button "Show graph" (aria-expanded) and its panel. It starts closed, also after a new run: only the
+// learner's click lays out a graph.
+export function graphDisclosure(graph) {
   const panel = el("div", { className: "graph-panel", id: `graph-panel-${++panels}`, hidden: true });
   const button = el("button", { type: "button", className: "graph-toggle" },
     el("span", { className: "graph-toggle-icon", textContent: "▸" }),
@@ -38,24 +61,23 @@ export function graphDisclosure(graph, { open = false, onToggle = () => {} } = {
   button.firstChild.setAttribute("aria-hidden", "true");
   button.setAttribute("aria-controls", panel.id);
   button.setAttribute("aria-expanded", "false");
-  let drawn = false;
+  let drawn = false; // or being drawn
+  let attempt = 0; // which drawing's outcome counts: the last one started
 
-  function toggle(show) {
+  button.addEventListener("click", () => {
+    const show = button.getAttribute("aria-expanded") !== "true";
     button.setAttribute("aria-expanded", String(show));
     button.firstChild.textContent = show ? "▾" : "▸";
     panel.hidden = !show;
     if (show && !drawn) {
       drawn = true;
-      showGraph(panel, graph).then((ok) => { drawn = ok; }); // a failed load is tried again on the next click
+      const mine = ++attempt;
+      showGraph(panel, graph).then((ok) => { if (mine === attempt) drawn = ok; }); // else tried again on the next click
+    } else if (!show && drawing.has(panel)) { // closed before the layout was done: drawn again on the next click
+      cancelGraphs(panel);
+      drawn = false;
+      attempt++;
     }
-  }
-
-  button.addEventListener("click", () => {
-    const show = button.getAttribute("aria-expanded") !== "true";
-    toggle(show);
-    onToggle(show);
   });
-  const wrapper = el("div", { className: "graph-disclosure" }, button, panel);
-  if (open) queueMicrotask(() => toggle(true)); // once the wrapper is in the page, so the drawing can be measured
-  return wrapper;
+  return el("div", { className: "graph-disclosure" }, button, panel);
 }

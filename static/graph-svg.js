@@ -1,56 +1,10 @@
-// Drawing a computation graph as SVG: dagre places the boxes, we draw them with DOM calls.
+// Drawing a computation graph as SVG: dagre has placed the boxes (graph-layout.js), we draw them with DOM calls.
 // One box per Value (its label, op, data and grad); one arrow per use, from an input to what it made.
 
-import dagre from "@dagrejs/dagre";
-import { fmt, svg } from "./dom.js";
+import { CHAR, FONT, LINE, PAD, clip } from "./graph-boxes.js";
+import { svg } from "./dom.js";
 
-const FONT = 13; // px, monospace: a character is about 0.6em wide, so boxes can be sized without measuring
-const CHAR = FONT * 0.62;
-const LINE = 18;
-const PAD = 9;
-const MAX_CHARS = 28;
 let drawings = 0; // makes each drawing's marker ids unique on the page
-
-function clip(text) {
-  return text.length > MAX_CHARS ? `${text.slice(0, MAX_CHARS - 1)}…` : text;
-}
-
-// The lines a node shows, so its size is known before layout.
-function nodeLines(node) {
-  const flag = node.flag;
-  const lines = [
-    { text: `data ${fmt(node.data)}`, wrong: flag?.field === "data" },
-    { text: `grad ${fmt(node.grad)}`, wrong: flag?.field === "grad" },
-  ];
-  if (flag) lines.push({ text: `⚠ ${flag.field} should be ${fmt(flag.expected)}`, flag: true });
-  return lines.map((line) => ({ ...line, text: clip(line.text) }));
-}
-
-function nodeSize(node, lines) {
-  const head = clip(node.label || "?").length + (node.op ? clip(node.op).length + 3 : 0);
-  const chars = Math.max(head, ...lines.map((line) => line.text.length), 6);
-  return { width: Math.ceil(chars * CHAR + 2 * PAD), height: (lines.length + 1) * LINE + 2 * PAD - 2 };
-}
-
-// dagre's layout: {nodes: Map id → {x, y, width, height}, edges: [{from, to, points}], width, height}.
-export function layout(graph, rankdir) {
-  const g = new dagre.graphlib.Graph({ multigraph: true });
-  g.setGraph({ rankdir, nodesep: 22, ranksep: 56, edgesep: 14, marginx: 12, marginy: 12 });
-  g.setDefaultEdgeLabel(() => ({}));
-  const lines = new Map();
-  for (const node of graph.nodes) {
-    lines.set(node.id, nodeLines(node));
-    g.setNode(String(node.id), nodeSize(node, lines.get(node.id)));
-  }
-  graph.edges.forEach(([from, to], i) => g.setEdge(String(from), String(to), {}, `use${i}`));
-  dagre.layout(g);
-  const nodes = new Map(graph.nodes.map((node) =>
-    [node.id, { ...g.node(String(node.id)), lines: lines.get(node.id) }]));
-  const edges = graph.edges.map(([from, to], i) =>
-    ({ from, to, points: g.edge({ v: String(from), w: String(to), name: `use${i}` }).points }));
-  const { width, height } = g.graph();
-  return { nodes, edges, width, height };
-}
 
 // A smooth path through dagre's points. Parallel edges (x + x) are moved apart by `offset` px, ends
 // included, and bowed, so that each use shows as an arrow of its own.
@@ -97,10 +51,11 @@ function drawNode(node, box, isOutput) {
     if (line.flag) {
       group.append(svg("rect", { class: "graph-flag-box", x: 2, y: y - FONT, width: box.width - 4, height: LINE, rx: 3 }));
     }
-    if (line.flag) return group.append(svg("text", { class: "graph-flag-text", x: PAD, y }, line.text));
+    if (line.flag || line.more) {
+      return group.append(svg("text", { class: line.flag ? "graph-flag-text" : "graph-more", x: PAD, y }, line.text));
+    }
     const text = svg("text", { class: line.wrong ? "graph-value graph-wrong" : "graph-value", x: PAD, y });
-    const [field, ...value] = line.text.split(" ");
-    text.append(svg("tspan", { class: "graph-field" }, `${field} `), value.join(" "));
+    text.append(svg("tspan", { class: "graph-field" }, `${line.field} `), line.text.slice(line.field.length + 1));
     group.append(text);
   });
   return group;
@@ -125,6 +80,11 @@ export function drawGraph(graph, placed, label) {
     drawn.set(key(edge), k + 1);
     const offset = (k - (total.get(key(edge)) - 1) / 2) * 16;
     edges.append(svg("path", { class: "graph-edge", d: edgePath(edge.points, offset), "marker-end": `url(#${id})` }));
+    if (edge.uses > 1) { // a summary's merged edge: the count of uses at its middle
+      const middle = edge.points[Math.floor(edge.points.length / 2)];
+      edges.append(svg("text", { class: "graph-uses", x: middle.x, y: middle.y - 4, "text-anchor": "middle" },
+        `×${edge.uses}`));
+    }
   }
   const nodes = svg("g", { class: "graph-nodes" });
   for (const node of graph.nodes) nodes.append(drawNode(node, placed.nodes.get(node.id), node.id === graph.output));

@@ -1,10 +1,13 @@
 // The graph view: what the gradient doctor found, the drawing (pan and zoom), and the same graph as a table.
 // Loaded on demand (dynamic import), so dagre stays out of the page's first download.
 //
-// graph: the harness's JSON for one graph: {nodes, edges, output, note, too_large, flag, doctor_note}.
+// graph: the harness's JSON for one graph: {nodes, edges, output, note, too_large, total, flag, doctor_note};
+// too_large: nodes holds only a summary of the graph, whose size is total, and its edges are merged per pair
+// of Values ([input, output, uses]) where the whole graph has one edge per use ([input, output]).
 
-import { el, fmt } from "./dom.js";
-import { drawGraph, layout } from "./graph-svg.js";
+import { el } from "./dom.js";
+import { fits, layoutOffThread } from "./graph-layout.js";
+import { drawGraph } from "./graph-svg.js";
 import { panZoom } from "./pan-zoom.js";
 import "./graph.css";
 
@@ -26,37 +29,55 @@ function doctorText(graph) {
   return parts;
 }
 
+function counted(count, noun) {
+  return `${count.toLocaleString("en")} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+// "7 Values" for a whole graph; "7 of its 10,002 Values" for a summary.
+function shownCount(graph) {
+  if (!graph.too_large) return counted(graph.nodes.length, "Value");
+  return `${graph.nodes.length} of its ${graph.total?.exact ? counted(graph.total.values, "Value") : "many Values"}`;
+}
+
 function summary(graph) {
-  const count = graph.nodes.length;
   const output = graph.nodes[graph.output];
-  let text = `Computation graph of ${count} Value${count === 1 ? "" : "s"}`;
+  let text = `Computation graph${graph.too_large ? ", in part" : ""}: ${shownCount(graph)}`;
   if (output) text += `, ending at ${output.label}`;
   text += ".";
   if (graph.flag) text += ` The gradient doctor flags ${graph.flag.label}: ${graph.flag.sentence}.`;
-  return `${text} The table below lists every Value.`;
+  return `${text} The table below lists every Value shown.`;
 }
 
-function table(graph) {
+function rows(graph) {
   const labels = new Map(graph.nodes.map((node) => [node.id, node.label]));
   const inputs = new Map(graph.nodes.map((node) => [node.id, []]));
-  for (const [from, to] of graph.edges) inputs.get(to)?.push(labels.get(from));
+  for (const [from, to, uses = 1] of graph.edges) inputs.get(to)?.push(labels.get(from) + (uses > 1 ? ` ×${uses}` : ""));
   const cell = (text, tag = "td") => el(tag, { textContent: text });
   const head = el("tr", {}, ...["Value", "op", "data", "grad", "inputs", "gradient doctor"]
     .map((name) => { const th = cell(name, "th"); th.scope = "col"; return th; }));
-  const rows = graph.nodes.map((node) => {
+  const body = graph.nodes.map((node) => {
     const name = cell(node.id === graph.output ? `${node.label} (output)` : node.label, "th");
     name.scope = "row";
-    const row = el("tr", {}, name, cell(node.op || "leaf"), cell(fmt(node.data)), cell(fmt(node.grad)),
-      cell(inputs.get(node.id).join(", ") || "—"),
+    const shownInputs = [...inputs.get(node.id), ...(node.hidden ? [`+${node.hidden} not shown`] : [])];
+    const row = el("tr", {}, name, cell(node.op || "leaf"), cell(node.data), cell(node.grad),
+      cell(shownInputs.join(", ") || "—"),
       cell(node.flag ? `⚠ ${node.flag.sentence}` : ""));
     if (node.flag) row.className = "is-flagged";
     return row;
   });
-  const count = graph.nodes.length;
-  return el("details", { className: "graph-table" },
-    el("summary", { textContent: `The graph as a table (${count} Value${count === 1 ? "" : "s"})` }),
-    el("div", { className: "graph-table-scroll", tabIndex: 0 }, // focusable: a wide table scrolls
-      el("table", {}, el("thead", {}, head), el("tbody", {}, ...rows))));
+  return [el("thead", {}, head), el("tbody", {}, ...body)];
+}
+
+// The same graph as a table, filled when first opened: hundreds of rows nobody opened would only slow the drawing.
+function table(graph) {
+  const grid = el("table");
+  const details = el("details", { className: "graph-table" },
+    el("summary", { textContent: `The graph as a table (${shownCount(graph)})` }),
+    el("div", { className: "graph-table-scroll", tabIndex: 0 }, grid)); // focusable: a wide table scrolls
+  details.addEventListener("toggle", () => {
+    if (details.open && !grid.rows.length) grid.append(...rows(graph));
+  });
+  return details;
 }
 
 function toolButton(text, label, onClick) {
@@ -67,11 +88,9 @@ function toolButton(text, label, onClick) {
   return button;
 }
 
-function drawing(container, graph) {
-  const figure = el("div", { className: "graph-figure" });
-  container.append(figure); // in the page first, so its width can be measured
+// The drawing, in figure (already in the page, and measured to choose the layout's direction).
+function drawing(figure, graph, placed) {
   const available = figure.clientWidth || 600;
-  const placed = layout(graph, available < 560 ? "BT" : "LR"); // narrow screens: inputs below, output on top
   const bounds = { x: 0, y: 0, width: placed.width, height: placed.height };
   const maxHeight = Math.max(200, Math.min(480, window.innerHeight * 0.6));
   const fit = Math.min(1, available / bounds.width, maxHeight / bounds.height);
@@ -83,8 +102,8 @@ function drawing(container, graph) {
   function start() { // the whole graph when it fits readably; else the flagged node, or the output
     const width = svgEl.clientWidth || available;
     const height = svgEl.clientHeight || maxHeight;
-    const fits = Math.min(1, width / bounds.width, height / bounds.height);
-    if (fits >= MIN_START_SCALE || !focus) return { cx: bounds.width / 2, cy: bounds.height / 2, scale: fits };
+    const whole = Math.min(1, width / bounds.width, height / bounds.height);
+    if (whole >= MIN_START_SCALE || !focus) return { cx: bounds.width / 2, cy: bounds.height / 2, scale: whole };
     // as near the focus as the drawing allows, without empty space beyond its edges
     const near = (at, size, seen) => (size <= seen ? size / 2 : Math.min(size - seen / 2, Math.max(seen / 2, at)));
     return { cx: near(focus.x, bounds.width, width / MIN_START_SCALE),
@@ -104,11 +123,22 @@ function drawing(container, graph) {
       textContent: "Drag to move; to zoom, pinch, or click and use the wheel. Blue border: the output." }));
 }
 
-// Fills container (already in the page) with the view of one graph.
-export function renderGraph(container, graph) {
+// Fills container (already in the page) with the view of one graph: the doctor's words at once, the drawing
+// once the layout worker has placed it. Rejects with signal.reason if signal aborts first.
+export async function renderGraph(container, graph, signal) {
   container.classList.add("graph-view");
   container.replaceChildren(...doctorText(graph));
   if (!graph.nodes.length) return; // the note says why there is no drawing
-  drawing(container, graph);
+  if (!fits(graph)) { // py/playground/graph.py sends a summary instead: this page and its Python disagree
+    container.append(el("p", { className: "graph-note", textContent: `${shownCount(graph)}: too many to draw here.` }));
+    return;
+  }
+  const pending = el("p", { className: "graph-note", textContent: "Laying out the graph…" });
+  const figure = el("div", { className: "graph-figure" });
+  container.append(pending, figure); // in the page first, so its width can be measured
+  const rankdir = (figure.clientWidth || 600) < 560 ? "BT" : "LR"; // narrow screens: inputs below, output on top
+  const placed = await layoutOffThread(graph, rankdir, signal);
+  pending.remove();
+  drawing(figure, graph, { ...placed, nodes: new Map(placed.nodes.map((box) => [box.id, box])) });
   container.append(table(graph));
 }

@@ -15,7 +15,7 @@
 //    duration}
 
 import { el } from "./dom.js";
-import { graphDisclosure } from "./graph-disclosure.js";
+import { cancelGraphs, graphDisclosure } from "./graph-disclosure.js";
 import { lineButton, message, printed, testItem, traceback } from "./result-card.js";
 import { completionPanel } from "./completion.js";
 
@@ -28,14 +28,9 @@ const SHORT_DATE = { day: "numeric", month: "short", hour: "2-digit", minute: "2
 // parts: the elements of index.html's results region. next: what comes after this problem (completion.js).
 export function createResultsView({ region, parts, onGoToLine, next }) {
   const { summary, note, errorBox, completion, list, challenge, challengeHeading, challengeList } = parts;
-  const openGraphs = new Set(); // ids of tests whose graph is open: still open after the next run
 
   function graphButton(test) {
-    if (!test.graph) return null;
-    return graphDisclosure(test.graph, {
-      open: openGraphs.has(test.id),
-      onToggle: (open) => (open ? openGraphs.add(test.id) : openGraphs.delete(test.id)),
-    });
+    return test.graph ? graphDisclosure(test.graph) : null; // closed: only a click lays out a graph
   }
 
   function showTests(results) {
@@ -88,6 +83,7 @@ export function createResultsView({ region, parts, onGoToLine, next }) {
     setBusy(busy) {
       region.setAttribute("aria-busy", String(busy));
       if (!busy) return;
+      cancelGraphs(region); // a new run: layouts in progress stop, and no graph redraws on its own
       summary.textContent = ""; // cleared so the next summary is always announced
       note.hidden = true;
     },

@@ -2,7 +2,7 @@
 // Everything that comes from the learner's code is inserted as text, never as HTML.
 
 import { el } from "./dom.js";
-import { showGraph } from "./graph-disclosure.js";
+import { cancelGraphs, showGraph } from "./graph-disclosure.js";
 import { visibleText } from "./learner-text.js";
 
 function seconds(duration) {
@@ -75,6 +75,7 @@ export function createScriptOutput({ region, onGoToLine }) {
     setBusy(busy) {
       region.setAttribute("aria-busy", String(busy));
       if (busy) {
+        cancelGraphs(body); // layouts still running for the last run's draw() calls
         region.hidden = false;
         summary.textContent = "Running your code…";
       } else if (waiting) { // Stop was pressed before this code had its turn

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import playground.graph as graph_module
 import playground.runner
 from playground import run_tests
 from playground.script import run_script
@@ -95,8 +96,8 @@ def test_example_1_graph_has_the_expected_nodes_and_edges(run):
     graph = by_id(run(SOLUTION))["test_reference_example"]["graph"]
     nodes = labels(graph)
     assert set(nodes) == {"a", "b", "c", "b*c", "d", "e"}
-    expected = {"a": ("", 2, 0), "b": ("", -3, 0), "c": ("", 10, 0), "b*c": ("*", -30, 0), "d": ("+", -28, 0),
-                "e": ("ReLU", 0, 1)}
+    expected = {"a": ("", "2", "0"), "b": ("", "-3", "0"), "c": ("", "10", "0"), "b*c": ("*", "-30", "0"),
+                "d": ("+", "-28", "0"), "e": ("ReLU", "0", "1")}
     assert {k: (n["op"], n["data"], n["grad"]) for k, n in nodes.items()} == expected
     assert nodes["b*c"]["name"] is None and nodes["d"]["name"] == "d"
     ids = {n["id"]: n["label"] for n in graph["nodes"]}
@@ -111,13 +112,19 @@ def test_flag_shows_on_a_passing_test_but_never_changes_its_message(run):
     assert reference["graph"]["flag"]["label"] == "e"
 
 
-def test_a_graph_too_large_to_draw_gets_a_note_and_still_a_doctor_on_failure(run):
+def test_a_graph_too_large_to_draw_gets_a_summary_and_still_a_doctor_on_failure(run):
     tests = by_id(run((MISTAKES / "unseeded_output.py").read_text()))
     graph = tests["test_long_chain"]["graph"]
-    assert graph["too_large"] and graph["nodes"] == [] and graph["edges"] == [] and "10,002 Values" in graph["note"]
-    assert graph["flag"]["label"] == "y" and graph["flag"]["node"] is None
-    passing = by_id(run(SOLUTION))["test_long_chain"]["graph"]  # cheap: the walk stops at 500 Values
-    assert passing["too_large"] and passing["nodes"] == [] and "more than 500" in passing["note"]
+    assert graph["too_large"] and graph["total"] == {"values": 10_002, "edges": 20_000, "exact": True}
+    assert graph["note"].startswith("10,002 Values and 20,000 edges: too many to draw. Showing ")
+    shown = labels(graph)
+    assert {"x", "one", "y"} <= set(shown) and len(shown) <= 16 and shown["y"]["id"] == graph["output"]
+    assert graph["flag"]["label"] == "y" and graph["flag"]["node"] == shown["y"]["id"] and shown["y"]["flag"]
+    passing = by_id(run(SOLUTION))["test_long_chain"]["graph"]  # not checked: the walk stops at 400 edges
+    assert passing["too_large"] and passing["total"]["exact"] is False and passing["flag"] is None
+    assert passing["note"].startswith("More than 400 edges: too many to draw. Showing 6: the output and its nearest")
+    assert {"one", "y"} <= set(labels(passing)) and "did not check this graph: it has more than 400 edges" in (
+        passing["doctor_note"])
 
 
 def test_a_test_without_backward_has_no_graph(run):
@@ -176,12 +183,12 @@ def test_run_script_prints_and_draws_with_names(script):
 def test_names_come_from_the_backward_caller_and_the_draw_caller(script):
     code = "def f():\n    u = Value(2)\n    v = u * u\n    v.backward()\n    return v\n\nw = f()\ndraw(w)\n"
     [graph] = script(SOLUTION + code)["graphs"]
-    assert {(n["name"], n["grad"]) for n in graph["nodes"]} == {("u", 4.0), ("w", 1.0)}
+    assert {(n["name"], n["grad"]) for n in graph["nodes"]} == {("u", "4"), ("w", "1")}
 
 
 def test_run_script_draw_flags_mistakes_and_wrong_data(script):
     [graph] = script((MISTAKES / "relu_ignores_sign.py").read_text() + EXAMPLE_1 + "draw(e)\n")["graphs"]
-    assert graph["flag"]["label"] == "d" and labels(graph)["d"]["flag"]["expected"] == 0
+    assert graph["flag"]["label"] == "d" and labels(graph)["d"]["flag"]["expected"] == "0"
     wrong_sum = SOLUTION.replace("Value(self.data + other.data,", "Value(self.data - other.data,")
     [graph] = script(wrong_sum + EXAMPLE_1 + "draw(e)\n")["graphs"]
     assert graph["flag"]["field"] == "data" and graph["flag"]["label"] == "d"
@@ -207,7 +214,8 @@ def test_run_script_gradients_not_checked_when_they_cannot_be_known(script):
 def test_run_script_notes_instead_of_huge_or_odd_graphs(script):
     result = script(SOLUTION + "x = Value(1)\nfor _ in range(600):\n    x = x + 1\nx.backward()\ndraw(x)\ndraw(3)\n")
     big, number = result["graphs"]
-    assert big["too_large"] and big["nodes"] == [] and "1,201 Values" in big["note"] and big["flag"] is None
+    assert big["too_large"] and "1,201 Values and 1,200 edges" in big["note"] and big["flag"] is None
+    assert 0 < len(big["nodes"]) <= 16 and labels(big)["x"]["id"] == big["output"]
     assert number["note"] == "draw() needs a Value, and this is an int."
     weird = script(SOLUTION + "a = Value(float('inf'))\nb = a * 0\nb.backward()\ndraw(b)\n")
     json.dumps(weird, allow_nan=False)
@@ -256,3 +264,81 @@ def test_doctor_flags_the_same_nodes_inside_pyodide(tmp_path):
             assert label == expected[test_id]["node"] and expected[test_id]["sentence_contains"] in sentence
     example = by_id(results["solution.py"])["test_reference_example"]["graph"]
     assert {n["label"] for n in example["nodes"]} == {"a", "b", "c", "b*c", "d", "e"}
+
+
+# _prev copies its inputs' _prev: y = x + x + ... (40 times) has 41 Values and 1,640 edges
+PREV_COPIED = SOLUTION.replace("(self, other), '+')", "self._prev + other._prev + (self, other), '+')")
+
+
+def test_one_number_format_that_never_raises():
+    from fractions import Fraction
+
+    from playground.doctor import fmt, shown_apart
+
+    class Odd(int):
+        def __repr__(self):
+            raise RuntimeError("never called")
+
+        __str__ = __repr__
+
+    assert [fmt(x) for x in (-4.0, 2.5, 0.1 + 0.2, 3, Odd(7), True, None, 1e16, float("nan"), -float("inf"))] == [
+        "-4", "2.5", "0.30000000000000004", "3", "7", "True", "None", "1e+16", "nan", "-inf"]
+    assert (fmt(Fraction(-28, 1)), fmt(Fraction(1, 3)), fmt(10**19)) == ("-28", "1/3", "10000000000000000000")
+    assert fmt(-(10**5000) - 7) == "-100000…000007 (5,001 digits)"
+    assert fmt(10**4999 * 9 + 1) == "900000…000001 (5,000 digits)"
+    assert fmt(3**2_000_000).endswith("(about 954,243 digits)")
+    assert fmt("x" * 1_000_000) == repr("x" * 27) + "…"
+    assert shown_apart(Fraction(1, 3), 1 / 3) == ("1/3", "0.3333333333333333")
+    assert shown_apart(-28.0, -28) == ("-28 (a float)", "-28")
+
+
+def test_drawing_budgets_count_edges_as_well_as_values(script):
+    def drawn(uses: int) -> dict:
+        [graph] = script(PREV_COPIED + f"x = Value(0.5)\ny = x\nfor _ in range({uses}):\n    y = y + x\n"
+                         "y.backward()\ndraw(y)\n")["graphs"]
+        return graph
+
+    small = drawn(10)  # 11 Values, 110 edges: drawn in full
+    assert not small["too_large"] and len(small["nodes"]) == 11 and len(small["edges"]) == 110
+    for uses in (40, 80, 120):  # 1,640 / 6,480 / 14,520 edges
+        graph = drawn(uses)
+        assert graph["too_large"] and graph["total"]["values"] == uses + 1, uses
+        assert f"{uses + 1} Values and {uses * (uses + 1):,} edges" in graph["note"]
+        assert len(graph["nodes"]) <= 16 and len(graph["edges"]) <= graph_module.MAX_EDGES
+    chain = script(SOLUTION + "x = Value(1)\nfor _ in range(149):\n    x = x + 1\nx.backward()\ndraw(x)\n")
+    assert len(chain["graphs"][0]["nodes"]) == 299  # within MAX_NODES: in full
+
+
+def test_every_text_is_capped_where_it_is_made(script):
+    huge_op = SOLUTION.replace("(self, other), '+')", "(self, other), '+' * 1_000_000)")
+    result = script(huge_op + "a = Value(1)\nb = a + 2\nb.backward()\nfor _ in range(20):\n    draw(b)\n")
+    assert len(result["graphs"]) == 20 and len(json.dumps(result)) < 100_000
+    assert labels(result["graphs"][0])["b"]["op"] == "+" * 11 + "…"
+    digits = script(SOLUTION + "a = Value(10**5000)\nb = a * 2\ndraw(b)\n")
+    [graph] = digits["graphs"]
+    assert labels(graph)["b"]["data"] == "200000…000000 (5,001 digits)" and graph["note"] is None
+    long_name = script(SOLUTION + f"{'v' * 500} = Value(2)\nw = {'v' * 500} * 2\nw.backward()\ndraw(w)\n")
+    assert {len(n["label"]) for n in long_name["graphs"][0]["nodes"]} == {24, 1}
+
+
+def test_graphs_of_one_run_share_a_byte_budget():
+    big = {"nodes": [{"label": "x" * 1000}] * 90}  # ~90 KB of JSON each
+    kept = []
+    for _ in range(20):
+        kept.append(graph_module.within_total(big, kept))
+    assert kept[9] is big and "fill the page's budget" in kept[-1]["note"]
+    assert sum(len(json.dumps(g)) for g in kept) <= graph_module.TOTAL_BYTES
+
+
+def test_the_page_and_its_python_agree_on_the_drawing_budget():
+    page_side = (ROOT / "static" / "graph-layout.js").read_text()
+    assert f"MAX_NODES = {graph_module.MAX_NODES};" in page_side
+    assert f"MAX_EDGES = {graph_module.MAX_EDGES};" in page_side
+
+
+def test_a_summary_merges_the_edges_between_two_values(script):
+    code = "x = Value(0.5)\ny = x\nfor _ in range(400):\n    y = y + x\ny.backward()\ndraw(y)\n"
+    [graph] = script(PREV_COPIED + code)["graphs"]
+    assert graph["too_large"] and "401 Values and 160,400 edges" in graph["note"]
+    pairs = [(a, b) for a, b, *_ in graph["edges"]]
+    assert len(pairs) == len(set(pairs)) <= 60 and max(e[2] for e in graph["edges"] if len(e) == 3) >= 400

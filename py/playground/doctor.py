@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import numbers
 from dataclasses import dataclass
+from fractions import Fraction
 from itertools import combinations
 from typing import TYPE_CHECKING
 
@@ -84,8 +85,9 @@ class Doctor:
 
     def data_sentence(self, i: int, expected: float) -> str:
         node, op = self.nodes[i], self.ops[i]
-        inputs = [fmt(self.data[k]) for k in node.children]
-        head = f"{self.ref(i)}.data is {fmt(node.data)} but should be {fmt(expected)}: "
+        inputs = [fmt(self.nodes[k].data) for k in node.children]
+        actual, should = shown_apart(node.data, expected)
+        head = f"{self.ref(i)}.data is {actual} but should be {should}: "
         if op == "ReLU":
             return head + f"relu makes a Value whose data is max(0, its input) = max(0, {inputs[0]})"
         if len(inputs) == 1:
@@ -133,7 +135,8 @@ class Doctor:
 
     def grad_sentence(self, i: int, expected: list) -> str:
         x, e, a = self.ref(i), expected[i], self.grads[i]
-        head = f"{x}.grad is {fmt(self.nodes[i].grad)} but should be {fmt(e)}: "
+        actual, should = shown_apart(self.nodes[i].grad, e)
+        head = f"{x}.grad is {actual} but should be {should}: "
         if i == len(self.nodes) - 1:
             return head + "backward() must start by setting the output's grad to 1"
         if a is None:
@@ -151,7 +154,7 @@ class Doctor:
         flipped = e + sum((1.0 - 2 * d) * expected[c] for c, d in relus)  # each relu does the opposite
         if not relus or close(flipped, e) or not close(a, flipped):
             return None
-        x, value = self.ref(i), fmt(self.data[i])
+        x, value = self.ref(i), fmt(self.nodes[i].data)
         if self.data[i] > 0:
             return f"relu passes the gradient through unchanged where its input is positive, and {x} is {value}"
         return f"relu passes gradient back only where its input is positive, and {x} is {value}"
@@ -232,19 +235,60 @@ def number(x) -> float | None:
 
 
 def fmt(x) -> str:
-    """A number as a learner would write it: 2, -3, 0.5."""
+    """A value as the graph and the doctor's sentences show it: integers without '.0' (-4.0 is -4), other
+    numbers as Python's repr shows them (0.30000000000000004), anything else as a short text. Never raises,
+    never calls the learner's methods, and stays short however large the number."""
+    if isinstance(x, bool):
+        return str(bool.__bool__(x))
+    if isinstance(x, int):
+        return int_text(int.__int__(x))
+    if isinstance(x, float):
+        text = float.__repr__(x)
+        return text[:-2] if text.endswith(".0") else text
+    if isinstance(x, Fraction):
+        whole = int_text(x.numerator)
+        return whole if x.denominator == 1 else f"{whole}/{int_text(x.denominator)}"
     value = number(x)
-    if value is None:
-        return short(x)
-    if value.is_integer() and abs(value) < 1e15:
-        return str(int(value))
-    return f"{value:.6g}"
+    return short(x) if value is None else fmt(value)
+
+
+SHOWN_DIGITS = 20  # an int with more digits shows its first and last few and how many there are
+EXACT_BITS = 100_000  # past this (~30,000 digits) the digit count is estimated: exact division gets slow
+
+
+def int_text(n: int) -> str:
+    """An int in full when short; else '123456…789012 (5,000 digits)' (str() raises past 4,300 digits)."""
+    sign, n = ("-" if n < 0 else ""), abs(n)
+    if n < 10**SHOWN_DIGITS:
+        return sign + str(n)
+    digits = int(n.bit_length() * math.log10(2)) + 1  # the true count, or one more
+    tail = f"{n % 10**6:06d}"
+    if n.bit_length() > EXACT_BITS:
+        return f"{sign}…{tail} (about {digits:,} digits)"
+    if n < 10 ** (digits - 1):
+        digits -= 1
+    return f"{sign}{n // 10 ** (digits - 6)}…{tail} ({digits:,} digits)"
+
+
+def shown_apart(actual, expected) -> tuple[str, str]:
+    """The texts of actual and expected, with actual's type added when they would otherwise read the same."""
+    a, e = fmt(actual), fmt(expected)
+    return (f"{a} ({article(clip(type(actual).__name__, 30))})", e) if a == e else (a, e)
+
+
+def article(noun: str) -> str:
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
+
+
+def clip(text: str, limit: int) -> str:
+    """text cut to at most limit characters, the cut marked with an ellipsis."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def short(x) -> str:
     """A short text for a value, without calling the learner's __repr__."""
     if isinstance(x, str):
         return repr(x) if len(x) <= 30 else repr(x[:27]) + "…"
-    if x is None or isinstance(x, (bool, int, float)):
-        return str(x)
-    return f"<{type(x).__name__}>"
+    if x is None:
+        return "None"
+    return f"<{clip(type(x).__name__, 30)}>"

@@ -13,6 +13,7 @@ import time
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
+from playground.graph import within_total
 from playground.isolation import interpreter_restored
 from playground.keeper import keeper
 from playground.learner import describe, learner_line, learner_traceback, syntax_error, write_module
@@ -90,7 +91,7 @@ class Script:
         if len(self.graphs) >= MAX_DRAWS:
             self.skipped += 1
         else:
-            self.graphs.append(self.recorder.view(value, names_in(frame, value)))
+            self.graphs.append(within_total(self.recorder.view(value, names_in(frame, value)), self.graphs))
 
     def error(self, exc: BaseException) -> dict:
         line = learner_line(exc.__traceback__, self.path)
