@@ -109,10 +109,12 @@ def run_tests(problem_dir: str | Path, source: str, workdir: str | Path | None =
     tests = [{"id": test_id, "name": name, "tier": problem.tiers[test_id],
               **finished(verdicts.get(test_id), unfinished), "hint": problem.hints.get(test_id)}
              for test_id, name in problem.test_names.items()]
+    for test in tests:
+        test["full_message"] = with_advice(test["message"], test.get("advice"))
     shared = None if stopped else shared_message(tests)
     for test in tests:
-        test["message"] = with_advice(test, shared)
-        test.pop("advice", None)
+        advice, full = test.pop("advice", None), test.pop("full_message")
+        test["message"] = test["message"] if advice == shared else full
     required = [t for t in tests if t["tier"] == "required"]
     challenge = [t for t in tests if t["tier"] == "challenge"]
     passed = sum(t["outcome"] == "passed" for t in required)
@@ -133,23 +135,22 @@ def run_tests(problem_dir: str | Path, source: str, workdir: str | Path | None =
 
 
 def shared_message(tests: list[dict]) -> str | None:
-    """What every test that did not pass has in common, said once instead of on every test."""
+    """What every test that did not pass has in common (its whole message, or the advice after it), said
+    once instead of on every test."""
     failing = [t for t in tests if t["outcome"] != "passed"]
     if len(failing) < 2:
         return None
-    for said in ("message", "advice"):
+    for said in ("full_message", "advice"):
         first = failing[0].get(said)
         if first and all(t.get(said) == first for t in failing):
             return first
     return None
 
 
-def with_advice(test: dict, shared: str | None) -> str:
-    """The test's message, followed by its advice unless the advice is said once for all."""
-    message, advice = test["message"], test.get("advice")
-    if advice and advice != shared:
-        return f"{message} {advice}" if message else advice
-    return message
+def with_advice(message: str, advice: str | None) -> str:
+    if not advice:
+        return message
+    return f"{message} {advice}" if message else advice
 
 
 def skip_draw(value=None) -> None:

@@ -55,6 +55,12 @@ def problem() -> dict:
 
 
 @pytest.fixture(scope="session")
+def required(problem) -> int:
+    """How many of the problem's tests are required: the "N/M passed" summary counts these."""
+    return sum(t.get("tier", "required") == "required" for t in problem["tests"])
+
+
+@pytest.fixture(scope="session")
 def solution() -> str:
     return (PROBLEM / "solution.py").read_text()
 

@@ -79,12 +79,13 @@ def test_focus_goes_to_the_first_failure_then_to_a_solved_summary_remembered_aft
 def test_learner_text_cannot_hide_or_reverse_what_is_shown(page, solution):
     odd = "'\\x1b[31mred\\x1b[0m|a\\rb|\\u202eevil'"
     code = f"print({odd})\n" + solution.replace(
-        "    def relu(self):\n", f"    def relu(self):\n        raise ValueError({odd})\n", 1)
+        "    def relu(self):\n",
+        f"    def relu(self):\n        if self.data == 3:\n            raise ValueError({odd})\n", 1)
     paste_code(page, code)
     run_tests(page)
     expected = "red|a␍\nb|⟨U+202E⟩evil"
     expect(results_region(page).locator("#load-error pre")).to_have_text(expected + "\n")
-    message = item_named(page, "Reference example").locator(".test-message")
+    message = item_named(page, "ReLU forward and gradient for a positive input").locator(".test-message")
     expect(message).to_contain_text(f"ValueError: {expected}")
     assert "\u202e" not in results_region(page).text_content()
     assert message.evaluate("el => getComputedStyle(el).unicodeBidi") == "isolate"
