@@ -33,7 +33,8 @@ worker.onmessage = () => { window.bareReady = performance.now(); };
 FIRST_RESULT = """() => {
   const region = document.querySelector('[aria-label="Test results"], [role="region"]');
   const done = region && region.getAttribute("aria-busy") === "false" && /\\d+\\/\\d+ passed/.test(region.textContent)
-    && !region.querySelector('[data-status="pending"]');
+    && !region.querySelector('[data-status="pending"]')
+    && !/From your last visit/.test(region.textContent); // the results a return visit restores: not this run's
   return done ? performance.now() : false;
 }"""
 
@@ -61,6 +62,7 @@ def bare_boot(playwright, url: str) -> float:
 
 
 def click_run_and_wait(page) -> float:
+    page.wait_for_function("() => document.documentElement.dataset.release")  # the page's script has run
     page.get_by_role("button", name="Run tests").click()
     return page.wait_for_function(FIRST_RESULT, timeout=60_000, polling=10).json_value()
 

@@ -21,21 +21,22 @@ function note(text) {
 
 // Draws graph into container (already in the page), loading the view on first use. Resolves to true once
 // drawn; false if it could not be drawn or was stopped (the container then says so).
-export async function showGraph(container, graph) {
+// doctorSaid: the doctor's sentence is already on the page (in the test's message), so the view leaves it out.
+export async function showGraph(container, graph, { doctorSaid = false } = {}) {
   drawing.get(container)?.abort();
   const control = new AbortController();
   drawing.set(container, control);
   container.replaceChildren(note("Drawing the graph…"));
   try {
     const { renderGraph } = await loadView();
-    await renderGraph(container, graph, control.signal);
+    await renderGraph(container, graph, control.signal, { doctorSaid });
     return true;
   } catch (error) {
     if (!control.signal.aborted) {
       container.replaceChildren(note(`The graph could not be drawn (${error?.message ?? error}). Reload the page to try again.`));
     } else if (container.isConnected) {
       const again = el("button", { type: "button", className: "graph-toggle", textContent: "Draw the graph" });
-      again.addEventListener("click", () => showGraph(container, graph));
+      again.addEventListener("click", () => showGraph(container, graph, { doctorSaid }));
       container.replaceChildren(note("Drawing stopped."), again);
     }
     return false;
@@ -53,7 +54,7 @@ export function cancelGraphs(root) {
 
 // A button "Show graph" (aria-expanded) and its panel. It starts closed, also after a new run: only the
 // learner's click lays out a graph.
-export function graphDisclosure(graph) {
+export function graphDisclosure(graph, { doctorSaid = false } = {}) {
   const panel = el("div", { className: "graph-panel", id: `graph-panel-${++panels}`, hidden: true });
   const button = el("button", { type: "button", className: "graph-toggle" },
     el("span", { className: "graph-toggle-icon", textContent: "▸" }),
@@ -72,7 +73,7 @@ export function graphDisclosure(graph) {
     if (show && !drawn) {
       drawn = true;
       const mine = ++attempt;
-      showGraph(panel, graph).then((ok) => { if (mine === attempt) drawn = ok; }); // else tried again on the next click
+      showGraph(panel, graph, { doctorSaid }).then((ok) => { if (mine === attempt) drawn = ok; }); // else tried again on the next click
     } else if (!show && drawing.has(panel)) { // closed before the layout was done: drawn again on the next click
       cancelGraphs(panel);
       drawn = false;

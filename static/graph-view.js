@@ -13,16 +13,16 @@ import "./graph.css";
 
 const MIN_START_SCALE = 0.75; // below this text is unreadable: start at the flagged node (or the output) instead
 
-function doctorText(graph) {
+function doctorText(graph, doctorSaid) {
   const parts = [];
-  if (graph.flag) {
+  if (graph.flag && !doctorSaid) {
     parts.push(el("p", { className: "graph-flag" },
       el("strong", { textContent: "⚠ Gradient doctor: " }), graph.flag.sentence));
   }
   for (const note of [graph.note, graph.doctor_note]) {
     if (note) parts.push(el("p", { className: "graph-note", textContent: note }));
   }
-  if (graph.nodes.length && !parts.length) {
+  if (graph.nodes.length && !graph.flag && !parts.length) {
     parts.push(el("p", { className: "graph-ok", textContent:
       "✓ Gradient doctor: every Value's data and grad agree with the local rules of +, * and relu." }));
   }
@@ -125,9 +125,9 @@ function drawing(figure, graph, placed) {
 
 // Fills container (already in the page) with the view of one graph: the doctor's words at once, the drawing
 // once the layout worker has placed it. Rejects with signal.reason if signal aborts first.
-export async function renderGraph(container, graph, signal) {
+export async function renderGraph(container, graph, signal, { doctorSaid = false } = {}) {
   container.classList.add("graph-view");
-  container.replaceChildren(...doctorText(graph));
+  container.replaceChildren(...doctorText(graph, doctorSaid));
   if (!graph.nodes.length) return; // the note says why there is no drawing
   if (!fits(graph)) { // py/playground/graph.py sends a summary instead: this page and its Python disagree
     container.append(el("p", { className: "graph-note", textContent: `${shownCount(graph)}: too many to draw here.` }));

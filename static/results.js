@@ -30,7 +30,9 @@ export function createResultsView({ region, parts, onGoToLine, next }) {
   const { summary, note, errorBox, completion, list, challenge, challengeHeading, challengeList } = parts;
 
   function graphButton(test) {
-    return test.graph ? graphDisclosure(test.graph) : null; // closed: only a click lays out a graph
+    // closed: only a click lays out a graph. The doctor's sentence is in the test's message already.
+    const doctorSaid = Boolean(test.graph?.flag) && test.outcome !== "passed";
+    return test.graph ? graphDisclosure(test.graph, { doctorSaid }) : null;
   }
 
   function showTests(results) {

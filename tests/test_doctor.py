@@ -192,8 +192,23 @@ def test_run_script_draw_flags_mistakes_and_wrong_data(script):
     wrong_sum = SOLUTION.replace("Value(self.data + other.data,", "Value(self.data - other.data,")
     [graph] = script(wrong_sum + EXAMPLE_1 + "draw(e)\n")["graphs"]
     assert graph["flag"]["field"] == "data" and graph["flag"]["label"] == "d"
+    add_line = wrong_sum.splitlines().index("    def __add__(self, other):") + 1
     assert graph["flag"]["sentence"] == ("d.data is 32 but should be -28: + makes a Value whose data is the sum "
-                                         "of its inputs' data (2 + -30)")
+                                         f"of its inputs' data (2 + -30). Look at `__add__`, line {add_line} "
+                                         "of your code")
+    assert (graph["flag"]["where"], graph["flag"]["line"]) == ("`__add__`", add_line)
+
+
+def test_the_doctor_names_the_method_and_line_to_change(run):
+    results = run((MISTAKES / "swapped_product.py").read_text())
+    product = next(t for t in results["tests"] if t["id"] == "test_product_plus_self")
+    source = (MISTAKES / "swapped_product.py").read_text().splitlines()
+    mul = source.index("    def __mul__(self, other):")
+    rule = next(i for i in range(mul, len(source)) if source[i].strip() == "def _backward():") + 1
+    assert f"Look at `__mul__`'s `_backward`, line {rule} of your code" in product["message"]
+    assert product["line"] == rule  # "Show line" goes there
+    seed = next(t for t in results["tests"] if t["id"] == "test_output_seeded_with_one")
+    assert "Look at" in seed["message"]
 
 
 def test_run_script_gradients_not_checked_when_they_cannot_be_known(script):

@@ -7,8 +7,10 @@ graph; then it names the first Value that disagrees, and the rule that most like
 
 from __future__ import annotations
 
+import inspect
 import math
 import numbers
+import types
 from dataclasses import dataclass
 from fractions import Fraction
 from itertools import combinations
@@ -25,6 +27,7 @@ class Finding:
     expected: float
     actual: object  # what the learner's Value holds
     sentence: str
+    culprit: int | None = None  # the node whose local rule (its op's method) is at fault; None: backward() itself
 
 
 def check(nodes: list[Node], check_grads: bool = True) -> tuple[Finding | None, str | None]:
@@ -80,7 +83,7 @@ class Doctor:
         for i, (expected, _) in enumerate(self.rules):
             actual = self.data[i]
             if expected is not None and math.isfinite(expected) and (actual is None or not close(actual, expected)):
-                return Finding(i, "data", expected, self.nodes[i].data, self.data_sentence(i, expected))
+                return Finding(i, "data", expected, self.nodes[i].data, self.data_sentence(i, expected), i)
         return None
 
     def data_sentence(self, i: int, expected: float) -> str:
@@ -131,35 +134,42 @@ class Doctor:
             for k in self.nodes[i].children:
                 depth[k] = max(depth[k], depth[i] + 1)
         i = min(wrong, key=lambda i: (depth[i], self.nodes[i].name is None, i))
-        return Finding(i, "grad", expected[i], self.nodes[i].grad, self.grad_sentence(i, expected))
+        sentence, culprit = self.grad_sentence(i, expected)
+        return Finding(i, "grad", expected[i], self.nodes[i].grad, sentence, culprit)
 
-    def grad_sentence(self, i: int, expected: list) -> str:
+    def grad_sentence(self, i: int, expected: list) -> tuple[str, int | None]:
+        """What is wrong with node i's grad, and the node whose local rule most likely does it (None: backward)."""
         x, e, a = self.ref(i), expected[i], self.grads[i]
         actual, should = shown_apart(self.nodes[i].grad, e)
         head = f"{x}.grad is {actual} but should be {should}: "
         if i == len(self.nodes) - 1:
-            return head + "backward() must start by setting the output's grad to 1"
-        if a is None:
-            return head + "a grad must be a number: it starts at 0 and each use of the Value adds to it"
+            return head + "backward() must start by setting the output's grad to 1", None
         mine = self.uses[i]
+        consumer = mine[0][0] if mine else None
+        if a is None:
+            return head + "a grad must be a number: it starts at 0 and each use of the Value adds to it", consumer
         for reason in (self.relu_reason, self.product_reason, self.accumulate_reason, self.order_reason):
-            if sentence := reason(i, a, e, mine, expected):
-                return head + sentence
+            if found := reason(i, a, e, mine, expected):
+                sentence, culprit = found
+                return head + sentence, culprit
         terms = ", ".join(f"{fmt(d)} × {fmt(expected[c])} from {self.nodes[c].label}" for c, d in mine[:4])
-        return head + f"each use adds its local derivative × its grad ({terms}{', …' if len(mine) > 4 else ''})"
+        more = ", …" if len(mine) > 4 else ""
+        return head + f"each use adds its local derivative × its grad ({terms}{more})", consumer
 
-    def relu_reason(self, i: int, a: float, e: float, mine: list, expected: list) -> str | None:
+    # Each reason returns its sentence and the node whose rule is at fault (None: backward()), or None.
+
+    def relu_reason(self, i: int, a: float, e: float, mine: list, expected: list) -> tuple | None:
         """relu passing gradient back whatever the sign (or blocking it where it should pass)."""
         relus = [(c, d) for c, d in mine if self.ops[c] == "ReLU"]
         flipped = e + sum((1.0 - 2 * d) * expected[c] for c, d in relus)  # each relu does the opposite
         if not relus or close(flipped, e) or not close(a, flipped):
             return None
-        x, value = self.ref(i), fmt(self.nodes[i].data)
+        x, value, relu = self.ref(i), fmt(self.nodes[i].data), relus[0][0]
         if self.data[i] > 0:
-            return f"relu passes the gradient through unchanged where its input is positive, and {x} is {value}"
-        return f"relu passes gradient back only where its input is positive, and {x} is {value}"
+            return f"relu passes the gradient through unchanged where its input is positive, and {x} is {value}", relu
+        return f"relu passes gradient back only where its input is positive, and {x} is {value}", relu
 
-    def product_reason(self, i: int, a: float, e: float, mine: list, expected: list) -> str | None:
+    def product_reason(self, i: int, a: float, e: float, mine: list, expected: list) -> tuple | None:
         """In x*y, x.grad getting x's own data times out.grad instead of y's."""
         own = self.data[i]
         products = [(c, d) for c, d in sorted(mine) if self.ops[c] == "*" and len(self.nodes[c].children) == 2
@@ -174,20 +184,21 @@ class Doctor:
         factor = f"{self.nodes[other].name}.data" if self.nodes[other].name else "the other factor's data"
         out = product.name or "out"
         return (f"in {where}, {x}.grad gets {factor} * {out}.grad ({fmt(d)} × {fmt(expected[c])}), "
-                f"not {x}'s own data")
+                f"not {x}'s own data"), c
 
-    def accumulate_reason(self, i: int, a: float, e: float, mine: list, expected: list) -> str | None:
+    def accumulate_reason(self, i: int, a: float, e: float, mine: list, expected: list) -> tuple | None:
         """Assigning instead of adding: only one use's share survives."""
         if len(mine) < 2 or not any(close(a, d * expected[c]) for c, d in mine):
             return None
         x, consumers = self.ref(i), sorted({c for c, _ in mine})
         times = "twice" if len(mine) == 2 else f"{len(mine)} times"
         if len(consumers) == 1:
-            return f"{x} feeds the {self.nodes[consumers[0]].op} {times}, and each use must add to {x}.grad"
+            return f"{x} feeds the {self.nodes[consumers[0]].op} {times}, and each use must add to {x}.grad", \
+                consumers[0]
         places = " and ".join(self.nodes[c].label for c in consumers[:4])
-        return f"{x} is used {times} (in {places}), and each use must add to {x}.grad"
+        return f"{x} is used {times} (in {places}), and each use must add to {x}.grad", consumers[0]
 
-    def order_reason(self, i: int, a: float, e: float, mine: list, expected: list) -> str | None:
+    def order_reason(self, i: int, a: float, e: float, mine: list, expected: list) -> tuple | None:
         """A consumer that passed its gradient on too early (only some uses in), or more than once."""
         for c, d in mine:
             shares = [d2 * expected[c2] for c2, d2 in self.uses[c]]
@@ -197,10 +208,10 @@ class Doctor:
             partial = [sum(s) for r in range(1, len(shares)) for s in combinations(shares, r)]
             if any(close(a, rest + d * p) for p in partial):
                 return (f"{self.ref(c)}'s gradient was passed on before all its uses had added to it — "
-                        "visit nodes in reverse topological order")
+                        "visit nodes in reverse topological order"), None
             if any(close(a, rest + d * (full + p)) for p in [*partial, full]):
                 return (f"{self.ref(c)}'s gradient was passed on more than once — call each Value's "
-                        "_backward once, in reverse topological order")
+                        "_backward once, in reverse topological order"), None
         return None
 
     def ref(self, i: int) -> str:
@@ -211,6 +222,38 @@ class Doctor:
         if not node.children:
             return f"Value({node.expr})"
         return node.label if node.label.startswith("node ") else f"({node.label})"
+
+
+def rule_place(value, field: str) -> tuple[str, int | None] | None:
+    """Where the learner's code makes value (field "data") or passes its gradient back (field "grad"):
+    ("`__mul__`'s `_backward`", 24), read from its _backward function; None when it can't be told."""
+    try:
+        rule = inspect.getattr_static(value, "_backward", None)
+        rule = getattr(rule, "__func__", rule)  # a method chosen by op: its function
+        if not isinstance(rule, types.FunctionType):
+            return None
+        outer, _, inner = rule.__qualname__.rpartition(".<locals>.")
+        method = outer.rpartition(".")[2]
+        if field == "grad":
+            return (f"`{method}`'s `{inner}`" if method else f"`{rule.__name__}`"), rule.__code__.co_firstlineno
+        made_by = inspect.getattr_static(type(value), method, None) if method else None
+        if isinstance(made_by, types.FunctionType):
+            return f"`{method}`", made_by.__code__.co_firstlineno
+    except Exception:  # the learner's class can be anything
+        pass
+    return None
+
+
+def backward_place(root) -> tuple[str, int | None] | None:
+    """Where the learner's backward() is: ("`backward`", 40), or None."""
+    try:
+        method = inspect.getattr_static(type(root), "backward", None)
+        method = inspect.unwrap(method)  # past the recorder's wrapper
+        if isinstance(method, types.FunctionType):
+            return "`backward`", method.__code__.co_firstlineno
+    except Exception:
+        pass
+    return None
 
 
 def normal_op(op) -> str | None:

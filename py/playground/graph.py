@@ -134,8 +134,12 @@ def fill(view: dict, root, names: dict[int, str], grads_note: str | None, others
         size = f"{len(nodes):,} Values and {edge_count:,} edges"
         shown = summarise(view, [nodes[i] for i in picks(nodes, flagged)], size, flagged is not None)
     if finding:
+        place = (doctor.backward_place(root) if finding.culprit is None
+                 else doctor.rule_place(nodes[finding.culprit].value, finding.field))
+        where, line = place or (None, None)
+        sentence = finding.sentence + (f". Look at {where}, line {line} of your code" if where and line else "")
         flag = {"field": finding.field, "expected": fmt(finding.expected), "actual": fmt(finding.actual),
-                "sentence": finding.sentence}
+                "sentence": sentence, "where": where, "line": line}
         at = shown.get(id(nodes[flagged].value))
         if at is not None:
             view["nodes"][at]["flag"] = flag

@@ -109,6 +109,7 @@ class Recorder:
             if failed and graph["flag"]:
                 doctor = f"Gradient doctor: {graph['flag']['sentence']}"
                 verdict["message"] = f"{verdict['message']}\n{doctor}" if verdict["message"] else doctor
+                verdict["line"] = verdict["line"] or graph["flag"]["line"]  # "Show line" goes to the rule
         except Exception:
             verdict["graph"] = None
         finally:
