@@ -157,3 +157,20 @@ def test_on_a_phone_wide_math_scrolls_in_its_box_and_a_bar_jumps_between_section
     paste_code(page, "x = " + " + ".join(["1"] * 120) + "\n")
     scroller = page.locator(".cm-scroller")
     assert scroller.evaluate("el => el.scrollWidth <= el.clientWidth")
+
+
+def test_numbers_are_written_one_way_in_messages_and_the_doctor(page):
+    """-4.0 is written -4 by the tests' messages and the doctor alike; the doctor points at the line to change."""
+    code = (MISTAKES / "swapped_product.py").read_text()
+    paste_code(page, code)
+    run_tests(page)
+    message = item_named(page, "Product-plus-self gradient").locator(".test-message")
+    expect(message).to_contain_text("should be -3, got 4\n")
+    expect(message).to_contain_text("x.grad is 4 but should be -3")
+    expect(message).not_to_contain_text(re.compile(r"\d\.0\b"))
+    lines = code.splitlines()
+    rule = next(i for i in range(lines.index("    def __mul__(self, other):"), len(lines))
+                if lines[i].strip() == "def _backward():") + 1
+    expect(message).to_contain_text(f"Look at `__mul__`'s `_backward`, line {rule} of your code")
+    item_named(page, "Product-plus-self gradient").get_by_role("button", name=f"Show line {rule} in the editor").click()
+    expect(page.locator(".cm-activeLine")).to_contain_text("def _backward():")

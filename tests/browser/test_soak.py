@@ -46,7 +46,7 @@ def test_200_runs_keep_their_verdicts_and_the_wasm_heap_stops_growing(page, prob
         }""", code)
         page.keyboard.press("ControlOrMeta+Enter")
         shown = page.wait_for_function("""() => window.__runOver && {
-            verdicts: Object.fromEntries([...document.querySelectorAll("#test-list li")]
+            verdicts: Object.fromEntries([...document.querySelectorAll("#results li[data-test-id]")]
                 .map((li) => [li.dataset.testId, li.dataset.status])),
             bytes: Number(document.getElementById("results").dataset.heapBytes),
             used: Number(document.getElementById("results").dataset.heapUsed),
