@@ -78,6 +78,16 @@ def run_and_wait(page: Page, start=None, *, timeout_ms: int = RUN_TIMEOUT_MS) ->
     return page.locator("#summary").text_content()
 
 
+def record_statuses(page: Page) -> None:
+    """Keep every text the status line shows (some last only while Python restarts) in window.__statuses."""
+    page.evaluate("""() => {
+        const status = document.getElementById("status");
+        window.__statuses = [status.textContent];
+        new MutationObserver(() => window.__statuses.push(status.textContent))
+            .observe(status, {childList: true, characterData: true, subtree: true});
+    }""")
+
+
 def wait_until_ready(page: Page, timeout_ms: int = RUN_TIMEOUT_MS) -> None:
     """Python has (re)started and waits for a run."""
     expect(page.get_by_role("status").first).to_have_text("Ready", timeout=timeout_ms)

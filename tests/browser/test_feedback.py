@@ -18,23 +18,9 @@ PROBLEM = json.loads((ROOT / "py" / "problems" / "basic_autograd" / "problem.jso
 HINT = next(t["hint"] for t in PROBLEM["tests"] if t["id"] == "test_long_chain")
 SHARED = "Did an operation return None? Each operation must return a new Value."  # the starter's, on every test
 
-# micrograd's own backward(): right, but it recurses, so only the 10,000-long chain fails.
-RECURSIVE_BACKWARD = '''    def backward(self):
-        topo, visited = [], set()
+# The lecture's engine (recursive topological sort, set children): right, but too deep for the challenge.
+RECURSIVE_TOPO = (ROOT / "tests" / "correct" / "recursive_topo_set.py").read_text()
 
-        def build(v):
-            if v not in visited:
-                visited.add(v)
-                for child in v._prev:
-                    build(child)
-                topo.append(v)
-
-        build(self)
-        self.grad = 1.0
-        for v in reversed(topo):
-            v._backward()
-
-    def __radd__'''
 
 def in_view(page: Page, locator) -> bool:
     return locator.evaluate("el => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }")
@@ -96,8 +82,7 @@ def test_learner_text_cannot_hide_or_reverse_what_is_shown(page, solution):
 
 
 def test_challenge_tests_are_apart_with_hints_and_never_stop_solved(page, solution, starter):
-    start, end = solution.index("    def backward(self):"), solution.index("(self, other):  # other + self")
-    paste_code(page, solution[:start] + RECURSIVE_BACKWARD + solution[end:])
+    paste_code(page, RECURSIVE_TOPO)
     summary = run_tests(page)
     assert re.fullmatch(r"7/7 passed in [\d.]+ s: Solved", summary), summary
     expect(page.locator("#summary")).to_be_focused()  # every required test passed: the summary, not the challenge

@@ -10,7 +10,15 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from pageutil import STORAGE_KEY, item_named, paste_code, results_region, run_and_wait, wait_until_ready
+from pageutil import (
+    STORAGE_KEY,
+    item_named,
+    paste_code,
+    record_statuses,
+    results_region,
+    run_and_wait,
+    wait_until_ready,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -31,16 +39,6 @@ STUBBORN = ("class Value:\n    def __init__(self, data):\n        while True:\n 
 
 def code_in_storage(page: Page) -> str | None:
     return page.evaluate("key => localStorage.getItem(key)", STORAGE_KEY + "basic_autograd")
-
-
-def record_statuses(page: Page) -> None:
-    """Keep every text the status line shows (some last only while Python restarts) in window.__statuses."""
-    page.evaluate("""() => {
-        const status = document.getElementById("status");
-        window.__statuses = [status.textContent];
-        new MutationObserver(() => window.__statuses.push(status.textContent))
-            .observe(status, {childList: true, characterData: true, subtree: true});
-    }""")
 
 
 def statuses(page: Page) -> list[str]:

@@ -13,7 +13,14 @@ import urllib.request
 import pytest
 from playwright.sync_api import Page, expect
 
-from pageutil import RUN_TIMEOUT_MS, paste_code, results_region, run_and_wait, wait_until_ready
+from pageutil import (
+    RUN_TIMEOUT_MS,
+    paste_code,
+    record_statuses,
+    results_region,
+    run_and_wait,
+    wait_until_ready,
+)
 from serving import ROOT, served_dist
 
 pytestmark = pytest.mark.browser
@@ -252,16 +259,6 @@ def test_fake_results_never_show(page):
     assert "Ran in" in run_code(page, FAKE_RESULTS)  # the same from Run code
     assert run_tests_with(page, WRONG).startswith("0/7 passed")  # what was patched does not last either
     assert run_tests_with(page, SOLUTION).startswith("7/7 passed")
-
-
-def record_statuses(page: Page) -> None:
-    """Keep every text the status line shows (some last only while Python restarts) in window.__statuses."""
-    page.evaluate("""() => {
-        const status = document.getElementById("status");
-        window.__statuses = [status.textContent];
-        new MutationObserver(() => window.__statuses.push(status.textContent))
-            .observe(status, {childList: true, characterData: true, subtree: true});
-    }""")
 
 
 @pytest.mark.parametrize("how", list(LEFTOVERS))
