@@ -21,6 +21,10 @@ if ${JSON.stringify(PY_HOME)} not in sys.path:
     sys.path.insert(0, ${JSON.stringify(PY_HOME)})
 import playground
 import pytest
+import gc
+playground.warm_up()
+gc.collect()
+gc.freeze()  # what boot made lives as long as Python: each run's collection looks at new objects only
 `);
 }
 

@@ -4,6 +4,6 @@ It is plain Python: the same code runs under CPython in our tests and inside
 Pyodide in the browser's worker.
 """
 
-from playground.runner import run_tests, run_tests_json
+from playground.runner import run_tests, run_tests_json, warm_up
 
-__all__ = ["run_tests", "run_tests_json"]
+__all__ = ["run_tests", "run_tests_json", "warm_up"]

@@ -6,6 +6,7 @@ classes, sets os.environ or rebinds a builtin must not change the verdicts of th
 
 import builtins
 import gc
+import operator
 import os
 import signal
 import sys
@@ -20,7 +21,7 @@ def interpreter_restored():
     modules = dict(sys.modules)
     # Every loaded module's names (json.dumps, pytest.main, this harness's own functions...): about 1 ms.
     module_names = [(vars(m), dict(vars(m))) for m in modules.values() if isinstance(m, ModuleType)]
-    class_names = [(cls, dict(vars(cls))) for cls in patchable_classes(modules)]
+    class_names = classes_as_first_seen(modules)
     builtin_names = dict(vars(builtins))
     paths = [(sequence, list(sequence)) for sequence in (sys.path, sys.meta_path, sys.path_hooks)]
     importer_cache = dict(sys.path_importer_cache)
@@ -37,6 +38,8 @@ def interpreter_restored():
     finally:
         # First, with nothing but dict methods: the functions used below may be the ones replaced.
         for namespace, saved in module_names:
+            if unchanged(namespace, saved):
+                continue
             for name, value in saved.items():
                 if namespace.get(name, namespace) is not value:
                     namespace[name] = value
@@ -63,21 +66,36 @@ def interpreter_restored():
             gc.enable()
 
 
-def patchable_classes(modules: dict) -> list[type]:
-    """The classes that loaded modules define and that code could patch (pytest's Function.runtest...)."""
-    found = {}
+# Each class that code could patch (pytest's Function.runtest...), as it was when its module was first seen
+# at the start of a run. The harness and pytest are loaded, and run once, before any learner code
+# (warm_up): their classes are recorded untouched.
+first_seen: dict[int, tuple[type, dict]] = {}
+modules_seen: set[str] = set()
+
+
+def classes_as_first_seen(modules: dict) -> list[tuple[type, dict]]:
     for name, module in modules.items():
-        if not isinstance(module, ModuleType):
+        if name in modules_seen or not isinstance(module, ModuleType):
             continue
+        modules_seen.add(name)
         for value in list(vars(module).values()):
             if isinstance(value, type) and not value.__flags__ & IMMUTABLE_TYPE and value.__module__ == name:
-                found[id(value)] = value
-    return list(found.values())
+                first_seen.setdefault(id(value), (value, dict(vars(value))))
+    return list(first_seen.values())
+
+
+def unchanged(current, saved: dict) -> bool:
+    """The same names bound to the same objects, in the same order (checked in C: most modules are untouched).
+    Identity, not ==: code may bind an object whose __eq__ says it equals anything."""
+    return (len(current) == len(saved) and all(map(operator.is_, current, saved))
+            and all(map(operator.is_, current.values(), saved.values())))
 
 
 def restore_classes(class_names: list[tuple[type, dict]]) -> None:
     for cls, saved in class_names:
         current = vars(cls)
+        if unchanged(current, saved):
+            continue
         for name in [name for name in current if name not in saved]:
             type.__delattr__(cls, name)
         for name, value in saved.items():

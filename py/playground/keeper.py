@@ -24,7 +24,8 @@ real_build_class = builtins.__build_class__
 class Keeper:
     def __init__(self) -> None:
         self.kept: list = []
-        self.compact_at = FIRST_COMPACTION
+        self.room = FIRST_COMPACTION  # when the list is this long, it is compacted
+        self.full = False
 
     def build_class(self, module: str):
         """A builtins.__build_class__ that watches the classes module defines."""
@@ -41,21 +42,28 @@ class Keeper:
         original = vars(cls)["__init__"]
         if not callable(original):
             return
-        keeper = self
+        keeper, kept = self, self.kept
 
         @functools.wraps(original)
-        def __init__(obj, *args, **kwargs):
+        def __init__(obj, *args, **kwargs):  # on every Value made: kept short
             original(obj, *args, **kwargs)
-            keeper.keep(obj)
+            if len(kept) < keeper.room:
+                kept.append(obj)
+            else:
+                keeper.make_room(obj)
 
         cls.__init__ = __init__
 
-    def keep(self, obj) -> None:
-        kept = self.kept
-        if len(kept) >= self.compact_at:
-            self.compact()
-        if len(kept) < MAX_KEPT:
-            kept.append(obj)
+    def make_room(self, obj) -> None:
+        """The list is at its limit: let go of what only it holds, then keep obj if there is room."""
+        if self.full:
+            return
+        self.compact()
+        self.room = min(MAX_KEPT, max(FIRST_COMPACTION, 2 * len(self.kept)))
+        if len(self.kept) < self.room:
+            self.kept.append(obj)
+        else:  # a million objects the code still holds: keep no more (memory matters more)
+            self.full = True
 
     def compact(self) -> None:
         """Let go of the objects nothing else holds (or only their own closures), newest first."""
@@ -65,23 +73,23 @@ class Keeper:
             if references(kept, i) - held_by_list_alone <= own_closure_references(kept[i]):
                 kept[i] = None
         kept[:] = [obj for obj in kept if obj is not None]
-        self.compact_at = max(FIRST_COMPACTION, 2 * len(kept))
 
     def let_go(self, namespace: dict | None) -> None:
-        """At the end of a run: empty the learner's namespace while its objects are still kept, let go of
-        them, and collect what is left, so everything the run made (and each __del__) ends within it."""
-        gc.collect()  # first what holds the namespace and is only garbage now (pytest's session, say)
+        """At the end of a run, while the learner's objects are still kept: collect the garbage (pytest's
+        session, cycles the code left: each __del__ runs within the run, its module still whole), empty
+        the learner's namespace (what only it held is freed now), then let go of the kept objects. Cycles
+        among those (micrograd's closures) go at the worker's collection after the run."""
+        gc.collect()
         if namespace is not None:
             namespace.clear()
         self.release()
-        gc.collect()
 
     def release(self) -> None:
         """Let go of every kept object, newest first. Safe to stop halfway: the rest go next time."""
         kept = self.kept
         while kept:
             kept.pop()
-        self.compact_at = FIRST_COMPACTION
+        self.room, self.full = FIRST_COMPACTION, False
 
 
 def references(objects: list, i: int) -> int:

@@ -34,7 +34,7 @@ from playground.learner import (
 )
 from playground.limits import learner_limits, state, stop_requested
 from playground.output import CappedOutput, OutputBudget
-from playground.problem import Problem
+from playground.problem import PROBLEMS, Problem
 from playground.recorder import install_recorder
 from playground.verdicts import VerdictCollector, new_verdict
 
@@ -132,6 +132,14 @@ def run_tests(problem_dir: str | Path, source: str, workdir: str | Path | None =
         "restart_python": state.audit_hook_added,  # something the run did can't be undone
         "duration": time.perf_counter() - started,
     }
+
+
+def warm_up() -> None:
+    """Run the first problem's starter once, so that everything a run imports is loaded (and its classes
+    recorded as they are) before any learner code runs."""
+    folder = next((p.parent for p in sorted(PROBLEMS.glob("*/problem.json"))), None)
+    if folder is not None:
+        run_tests(folder, (folder / "starter.py").read_text(encoding="utf-8"))
 
 
 def shared_message(tests: list[dict]) -> str | None:
