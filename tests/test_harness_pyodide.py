@@ -43,6 +43,21 @@ TAMPERING = {
 }
 
 
+# Smaller cases from the issue "Learner code can't reach the page", with what the learner must read.
+ODD = {
+    "raises KeyboardInterrupt": (
+        SOLUTION.replace("def relu(self):", "def relu(self):\n        raise KeyboardInterrupt", 1),
+        "raised KeyboardInterrupt"),
+    "calls pytest.exit": (
+        "import pytest\n" + SOLUTION.replace("def relu(self):", "def relu(self):\n        pytest.exit()", 1),
+        "called pytest.exit()"),
+    "calls input": ("name = input()\n" + SOLUTION, "no keyboard"),
+    "a 30 MB message": ("raise ValueError('x' * 30_000_000)\n", "more characters"),
+}
+FRACTIONS = "from fractions import Fraction\n" + SOLUTION.replace(
+    "self.data = data", "self.data = Fraction(data)", 1).replace("self.grad = 0.0", "self.grad = Fraction(0)", 1)
+
+
 def cases() -> list[dict]:
     return [
         {"name": "reference", "code": SOLUTION},
@@ -58,6 +73,8 @@ def cases() -> list[dict]:
         *(case for name, code in TAMPERING.items() for case in (
             {"name": name, "code": code},
             {"name": f"starter after {name}", "code": (PROBLEM / "starter.py").read_text()})),
+        *({"name": name, "code": code} for name, (code, _) in ODD.items()),
+        {"name": "fractions", "code": FRACTIONS},
         {"name": "reference again", "code": SOLUTION},
     ]
 
@@ -181,3 +198,17 @@ def test_tampering_does_not_change_later_verdicts(pyodide_run, tampering):
     assert starter["passed"] == 0 and len(starter["tests"]) == 8
     assert {t["outcome"] for t in starter["tests"]} <= {"failed", "error"}
     assert pyodide_run["results"]["reference again"]["solved"] is True
+
+
+@pytest.mark.parametrize("case", sorted(ODD))
+def test_odd_code_gets_its_own_message_and_is_not_a_stop(pyodide_run, case):
+    results = pyodide_run["results"][case]
+    assert results["stopped"] is False
+    said = " ".join([(results["error"] or {}).get("message", ""), results["shared_message"] or "",
+                     *(t["message"] for t in results["tests"])])
+    assert ODD[case][1] in said
+    assert len(json.dumps(results)) < 200_000
+
+
+def test_fractions_are_numbers_too(pyodide_run):
+    assert pyodide_run["results"]["fractions"]["solved"] is True

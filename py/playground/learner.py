@@ -108,6 +108,8 @@ def describe(exc: BaseException) -> str:
         text = cut(str(exc))
     except Exception as error:  # the learner's exception class may fail to say what it is
         text = f"(its message could not be read: {type(error).__name__})"
+    if isinstance(exc, RecursionError) and text.startswith("Stack overflow"):  # Python's C-stack guard
+        text = "too many calls nested inside each other through operators or other special methods"
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 

@@ -98,7 +98,8 @@ class VerdictCollector:
         message = describe(exc)
         where = exc.__traceback__ and learner_frames(exc.__traceback__, self.learner_path)
         if line and isinstance(exc, RecursionError) and where:
-            return f"RecursionError in `{where[-1].name}`, line {line} of your code: {recursion_text(exc)}."
+            said = describe(exc).split(": ", 1)[-1]
+            return f"RecursionError in `{where[-1].name}`, line {line} of your code: {said}."
         message = message.rstrip(".")
         if line:
             return f"{message} (line {line} of your code)."
@@ -110,14 +111,6 @@ class VerdictCollector:
         """The hidden test's line of code that was running when the exception was raised."""
         frames = [f for f in traceback.extract_tb(exc.__traceback__) if Path(f.filename) == self.test_path]
         return short_statement(frames[-1].line) if frames and frames[-1].line else None
-
-
-def recursion_text(exc: RecursionError) -> str:
-    """Python's words for it; its C-stack guard's ("Stack overflow (used 48 kB)") said as a learner would."""
-    text = cut(str(exc))
-    if text.startswith("Stack overflow"):
-        return "too many calls nested inside each other through operators or other special methods"
-    return text
 
 
 def advice(exc: BaseException) -> str | None:

@@ -99,3 +99,21 @@ def test_run_code_recursion_depths(page: Page):
     assert "freed" in shown
     shown = run_code(page, "import sys\nsys.setrecursionlimit(40)\n")
     assert "too low for the tests to run" in shown
+
+
+@pytest.mark.parametrize("what", ["repr", "==", "copy.deepcopy"])
+def test_deep_repr_comparison_and_copy_are_recursion_errors_at_the_learners_line(page: Page, what):
+    """Each recurses through C once per Value of a 5,000-long chain: a RecursionError, never a crash."""
+    special = {"repr": "    def __repr__(self):\n        return f'Value({self._prev!r})'\n",
+               "==": "    def __eq__(self, other):\n        return self._prev == other._prev\n",
+               "copy.deepcopy": ""}[what]
+    use = {"repr": "repr(a)", "==": "a == b", "copy.deepcopy": "copy.deepcopy(a)"}[what]
+    code = (f"import copy\n{METHOD_RULES}\n{special}\n\ndef chain():\n    v = Value(1.0)\n"
+            "    for _ in range(5_000):\n        v = v + Value(1.0)\n    return v\n\n"
+            f"a, b = chain(), chain()\n{use}\n")
+    shown = run_code(page, code)
+    lines = code.splitlines()
+    line = lines.index(special.splitlines()[1]) + 1 if special else lines.index(use) + 1  # the innermost of the code's
+    assert "RecursionError" in shown and f"line {line}" in shown, shown
+    assert "too many calls nested" in shown or "maximum recursion depth" in shown, shown
+    expect(page.get_by_role("status").first).not_to_contain_text("crashed")
