@@ -13,6 +13,10 @@ const parseJson = JSON.parse;
 // list repr (measured in Debian Chromium 156), so Python is told it has 64 KB.
 export const C_STACK_BYTES = 64 * 1024;
 
+// What each run calls, taken once Python is ready and before any learner code runs: Python can reach and
+// replace pyodide's API (`import pyodide_js`) and the harness's module attributes, not these references.
+const entries = new WeakMap();
+
 export function preparePython(pyodide, { bundle }) {
   pyodide.unpackArchive(bundle, "zip", { extractDir: PY_HOME });
   pyodide.runPython(`
@@ -20,39 +24,38 @@ import sys
 if ${JSON.stringify(PY_HOME)} not in sys.path:
     sys.path.insert(0, ${JSON.stringify(PY_HOME)})
 import playground
+import playground.script
 import pytest
 import gc
 playground.warm_up()
 gc.collect()
 gc.freeze()  # what boot made lives as long as Python: each run's collection looks at new objects only
 `);
+  const module = pyodide._module;
+  entries.set(pyodide, {
+    runTests: pyodide.pyimport("playground").run_tests_json,
+    runScript: pyodide.pyimport("playground.script").run_script_json,
+    stackPointer: module._emscripten_stack_get_current,
+    thread: module._PyThreadState_Get,
+    protect: module._PyUnstable_ThreadState_SetStackProtection,
+  });
 }
 
 // Set before every run: learner code may have reset it (through ctypes) in the last one.
-function protectStack(pyodide) {
-  const module = pyodide._module;
-  const here = module._emscripten_stack_get_current();
-  const thread = module._PyThreadState_Get();
-  module._PyUnstable_ThreadState_SetStackProtection(thread, here - C_STACK_BYTES, C_STACK_BYTES);
+function protectStack({ stackPointer, thread, protect }) {
+  const here = stackPointer();
+  protect(thread(), here - C_STACK_BYTES, C_STACK_BYTES);
 }
 
 export function runTests(pyodide, problemId, code) {
-  protectStack(pyodide);
-  return callJson(pyodide, "playground", "run_tests_json", `${PY_HOME}/problems/${problemId}`, code);
+  const entry = entries.get(pyodide);
+  protectStack(entry);
+  return parseJson(entry.runTests(`${PY_HOME}/problems/${problemId}`, code));
 }
 
 // The editor's code run as a script (print, draw(v)): {output, error, stopped, graphs, duration}.
 export function runScript(pyodide, code) {
-  protectStack(pyodide);
-  return callJson(pyodide, "playground.script", "run_script_json", code);
-}
-
-// Call a Python function that returns JSON, and free the proxy to it.
-function callJson(pyodide, module, name, ...args) {
-  const fn = pyodide.pyimport(module)[name];
-  try {
-    return parseJson(fn(...args));
-  } finally {
-    fn.destroy();
-  }
+  const entry = entries.get(pyodide);
+  protectStack(entry);
+  return parseJson(entry.runScript(code));
 }

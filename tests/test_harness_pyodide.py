@@ -40,6 +40,8 @@ TAMPERING = {
     "hidden tests rewritten": ("import playground.problem as p\n(p.PROBLEMS / 'basic_autograd' / "
                                "'test_basic_autograd.py').write_text('def test_x():\\n    pass\\n')\n"),
     "low recursion limit": "import sys\nsys.setrecursionlimit(40)\n",
+    "pyodide's API": ("import pyodide_js\npyodide_js.pyimport = None\n"
+                      "pyodide_js._module._PyUnstable_ThreadState_SetStackProtection = None\n"),
 }
 
 
