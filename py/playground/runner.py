@@ -105,16 +105,7 @@ def run_tests(problem_dir: str | Path, source: str, workdir: str | Path | None =
     if error:
         verdicts = {name: error_verdict(error["message"]) for name in problem.test_names}
 
-    unfinished = unfinished_verdict if stopped else not_run
-    tests = [{"id": test_id, "name": name, "tier": problem.tiers[test_id],
-              **finished(verdicts.get(test_id), unfinished), "hint": problem.hints.get(test_id)}
-             for test_id, name in problem.test_names.items()]
-    for test in tests:
-        test["full_message"] = with_advice(test["message"], test.get("advice"))
-    shared = None if stopped else shared_message(tests)
-    for test in tests:
-        advice, full = test.pop("advice", None), test.pop("full_message")
-        test["message"] = test["message"] if advice == shared else full
+    tests = test_results(problem, verdicts, stopped)
     required = [t for t in tests if t["tier"] == "required"]
     challenge = [t for t in tests if t["tier"] == "challenge"]
     passed = sum(t["outcome"] == "passed" for t in required)
@@ -128,10 +119,18 @@ def run_tests(problem_dir: str | Path, source: str, workdir: str | Path | None =
         "total": len(required),
         "challenge": {"passed": sum(t["outcome"] == "passed" for t in challenge), "total": len(challenge)},
         "solved": passed == len(required) and not stopped,
-        "shared_message": shared,
+        "shared_message": say_once(tests, allowed=not stopped),
         "restart_python": state.audit_hook_added,  # something the run did can't be undone
         "duration": time.perf_counter() - started,
     }
+
+
+def test_results(problem: Problem, verdicts: dict[str, dict], stopped: bool) -> list[dict]:
+    """Every test of the problem, in order, with its verdict (or why it has none)."""
+    unfinished = unfinished_verdict if stopped else not_run
+    return [{"id": test_id, "name": name, "tier": problem.tiers[test_id],
+             **finished(verdicts.get(test_id), unfinished), "hint": problem.hints.get(test_id)}
+            for test_id, name in problem.test_names.items()]
 
 
 def warm_up() -> None:
@@ -142,17 +141,21 @@ def warm_up() -> None:
         run_tests(folder, (folder / "starter.py").read_text(encoding="utf-8"))
 
 
-def shared_message(tests: list[dict]) -> str | None:
-    """What every test that did not pass has in common (its whole message, or the advice after it), said
-    once instead of on every test."""
-    failing = [t for t in tests if t["outcome"] != "passed"]
-    if len(failing) < 2:
-        return None
+def say_once(tests: list[dict], allowed: bool = True) -> str | None:
+    """What every test that did not pass has in common (its whole message, or the advice after it): returned,
+    to be said once, and left out of each test's message. Each test's advice joins its message otherwise."""
+    for test in tests:
+        test["full_message"] = with_advice(test["message"], test.get("advice"))
+    failing = [t for t in tests if t["outcome"] != "passed"] if allowed else []
+    shared = None
     for said in ("full_message", "advice"):
-        first = failing[0].get(said)
-        if first and all(t.get(said) == first for t in failing):
-            return first
-    return None
+        first = failing[0].get(said) if len(failing) > 1 else None
+        if shared is None and first and all(t.get(said) == first for t in failing):
+            shared = first
+    for test in tests:
+        advice, full = test.pop("advice", None), test.pop("full_message")
+        test["message"] = test["message"] if advice == shared else full
+    return shared
 
 
 def with_advice(message: str, advice: str | None) -> str:
