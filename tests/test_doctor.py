@@ -288,7 +288,7 @@ PREV_COPIED = SOLUTION.replace("(self, other), '+')", "self._prev + other._prev 
 def test_one_number_format_that_never_raises():
     from fractions import Fraction
 
-    from playground.doctor import fmt, shown_apart
+    from playground.text import fmt, shown_apart
 
     class Odd(int):
         def __repr__(self):

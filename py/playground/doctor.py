@@ -7,14 +7,12 @@ graph; then it names the first Value that disagrees, and the rule that most like
 
 from __future__ import annotations
 
-import inspect
 import math
-import numbers
-import types
 from dataclasses import dataclass
-from fractions import Fraction
 from itertools import combinations
 from typing import TYPE_CHECKING
+
+from playground.text import fmt, number, shown_apart
 
 if TYPE_CHECKING:
     from playground.graph import Node
@@ -224,38 +222,6 @@ class Doctor:
         return node.label if node.label.startswith("node ") else f"({node.label})"
 
 
-def rule_place(value, field: str) -> tuple[str, int | None] | None:
-    """Where the learner's code makes value (field "data") or passes its gradient back (field "grad"):
-    ("`__mul__`'s `_backward`", 24), read from its _backward function; None when it can't be told."""
-    try:
-        rule = inspect.getattr_static(value, "_backward", None)
-        rule = getattr(rule, "__func__", rule)  # a method chosen by op: its function
-        if not isinstance(rule, types.FunctionType):
-            return None
-        outer, _, inner = rule.__qualname__.rpartition(".<locals>.")
-        method = outer.rpartition(".")[2]
-        if field == "grad":
-            return (f"`{method}`'s `{inner}`" if method else f"`{rule.__name__}`"), rule.__code__.co_firstlineno
-        made_by = inspect.getattr_static(type(value), method, None) if method else None
-        if isinstance(made_by, types.FunctionType):
-            return f"`{method}`", made_by.__code__.co_firstlineno
-    except Exception:  # the learner's class can be anything
-        pass
-    return None
-
-
-def backward_place(root) -> tuple[str, int | None] | None:
-    """Where the learner's backward() is: ("`backward`", 40), or None."""
-    try:
-        method = inspect.getattr_static(type(root), "backward", None)
-        method = inspect.unwrap(method)  # past the recorder's wrapper
-        if isinstance(method, types.FunctionType):
-            return "`backward`", method.__code__.co_firstlineno
-    except Exception:
-        pass
-    return None
-
-
 def normal_op(op) -> str | None:
     if not isinstance(op, str):
         return None
@@ -265,73 +231,3 @@ def normal_op(op) -> str | None:
 
 def close(actual: float, expected: float) -> bool:
     return math.isclose(actual, expected, rel_tol=1e-6, abs_tol=1e-9)
-
-
-def number(x) -> float | None:
-    """x as a float when it is a real number, else None."""
-    if isinstance(x, (float, int)) or isinstance(x, numbers.Real):  # the ABC is slow: plain types first
-        try:
-            return float(x)
-        except (OverflowError, ValueError, TypeError):
-            return None
-    return None
-
-
-def fmt(x) -> str:
-    """A value as the graph and the doctor's sentences show it: integers without '.0' (-4.0 is -4), other
-    numbers as Python's repr shows them (0.30000000000000004), anything else as a short text. Never raises,
-    never calls the learner's methods, and stays short however large the number."""
-    if isinstance(x, bool):
-        return str(bool.__bool__(x))
-    if isinstance(x, int):
-        return int_text(int.__int__(x))
-    if isinstance(x, float):
-        text = float.__repr__(x)
-        return text[:-2] if text.endswith(".0") else text
-    if isinstance(x, Fraction):
-        whole = int_text(x.numerator)
-        return whole if x.denominator == 1 else f"{whole}/{int_text(x.denominator)}"
-    value = number(x)
-    return short(x) if value is None else fmt(value)
-
-
-SHOWN_DIGITS = 20  # an int with more digits shows its first and last few and how many there are
-EXACT_BITS = 100_000  # past this (~30,000 digits) the digit count is estimated: exact division gets slow
-
-
-def int_text(n: int) -> str:
-    """An int in full when short; else '123456…789012 (5,000 digits)' (str() raises past 4,300 digits)."""
-    sign, n = ("-" if n < 0 else ""), abs(n)
-    if n < 10**SHOWN_DIGITS:
-        return sign + str(n)
-    digits = int(n.bit_length() * math.log10(2)) + 1  # the true count, or one more
-    tail = f"{n % 10**6:06d}"
-    if n.bit_length() > EXACT_BITS:
-        return f"{sign}…{tail} (about {digits:,} digits)"
-    if n < 10 ** (digits - 1):
-        digits -= 1
-    return f"{sign}{n // 10 ** (digits - 6)}…{tail} ({digits:,} digits)"
-
-
-def shown_apart(actual, expected) -> tuple[str, str]:
-    """The texts of actual and expected, with actual's type added when they would otherwise read the same."""
-    a, e = fmt(actual), fmt(expected)
-    return (f"{a} ({article(clip(type(actual).__name__, 30))})", e) if a == e else (a, e)
-
-
-def article(noun: str) -> str:
-    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
-
-
-def clip(text: str, limit: int) -> str:
-    """text cut to at most limit characters, the cut marked with an ellipsis."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def short(x) -> str:
-    """A short text for a value, without calling the learner's __repr__."""
-    if isinstance(x, str):
-        return repr(x) if len(x) <= 30 else repr(x[:27]) + "…"
-    if x is None:
-        return "None"
-    return f"<{clip(type(x).__name__, 30)}>"

@@ -14,7 +14,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from playground import doctor
-from playground.doctor import article, clip, fmt
+from playground.places import backward_place, rule_place
+from playground.text import article, clip, fmt, short
 
 # Drawn in full up to these: the page's dagre layout of 300 Values or 400 edges takes about a second
 # (measured in Node on this 2-core VM: a random DAG of 200 Values and 396 edges 0.4-0.5 s, the
@@ -134,8 +135,8 @@ def fill(view: dict, root, names: dict[int, str], grads_note: str | None, others
         size = f"{len(nodes):,} Values and {edge_count:,} edges"
         shown = summarise(view, [nodes[i] for i in picks(nodes, flagged)], size, flagged is not None)
     if finding:
-        place = (doctor.backward_place(root) if finding.culprit is None
-                 else doctor.rule_place(nodes[finding.culprit].value, finding.field))
+        place = (backward_place(root) if finding.culprit is None
+                 else rule_place(nodes[finding.culprit].value, finding.field))
         where, line = place or (None, None)
         sentence = finding.sentence + (f". Look at {where}, line {line} of your code" if where and line else "")
         flag = {"field": finding.field, "expected": fmt(finding.expected), "actual": fmt(finding.actual),
@@ -259,7 +260,7 @@ def read(value, kind: type, follow: bool) -> Node:
                           "the Values it was computed from.")
         inputs = [v for v in prev if isinstance(v, kind)]
         opaque = len(inputs) != len(prev) if hasattr(prev, "__len__") else False
-    op = clip(op, OP_CHARS) if isinstance(op, str) else doctor.short(op)
+    op = clip(op, OP_CHARS) if isinstance(op, str) else short(op)
     return Node(value, op, getattr(value, "data", None), getattr(value, "grad", None), inputs, [], opaque)
 
 

@@ -1,0 +1,36 @@
+"""Where in the learner's code something happens, read from the functions their objects hold."""
+
+import inspect
+import types
+
+
+def rule_place(value, field: str) -> tuple[str, int | None] | None:
+    """Where the learner's code makes value (field "data") or passes its gradient back (field "grad"):
+    ("`__mul__`'s `_backward`", 24), read from its _backward function; None when it can't be told."""
+    try:
+        rule = inspect.getattr_static(value, "_backward", None)
+        rule = getattr(rule, "__func__", rule)  # a method chosen by op: its function
+        if not isinstance(rule, types.FunctionType):
+            return None
+        outer, _, inner = rule.__qualname__.rpartition(".<locals>.")
+        method = outer.rpartition(".")[2]
+        if field == "grad":
+            return (f"`{method}`'s `{inner}`" if method else f"`{rule.__name__}`"), rule.__code__.co_firstlineno
+        made_by = inspect.getattr_static(type(value), method, None) if method else None
+        if isinstance(made_by, types.FunctionType):
+            return f"`{method}`", made_by.__code__.co_firstlineno
+    except Exception:  # the learner's class can be anything
+        pass
+    return None
+
+
+def backward_place(root) -> tuple[str, int | None] | None:
+    """Where the learner's backward() is: ("`backward`", 40), or None."""
+    try:
+        method = inspect.getattr_static(type(root), "backward", None)
+        method = inspect.unwrap(method)  # past the recorder's wrapper
+        if isinstance(method, types.FunctionType):
+            return "`backward`", method.__code__.co_firstlineno
+    except Exception:
+        pass
+    return None
