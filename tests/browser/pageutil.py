@@ -57,25 +57,39 @@ def load_axe(page: Page) -> None:
     page.evaluate(AXE.read_text())
 
 
-def run_and_wait(page: Page, start=None, *, timeout_ms: int = RUN_TIMEOUT_MS) -> str:
-    """Start a run with start() (default: click Run tests) and wait until it is over, even one too quick
-    for aria-busy="true" to be seen (an empty editor, a null byte); return the summary."""
-    page.evaluate("""() => {
-        const region = document.getElementById("results");
-        window.__runOver = false;
+def watch_until_over(page: Page, region_id: str, flag: str) -> None:
+    """Set window[flag] once the region's aria-busy goes from "true" back to "false": a run is over, even one
+    too quick for aria-busy="true" to be seen by polling (an empty editor, a null byte)."""
+    page.evaluate("""([id, flag]) => {
+        const region = document.getElementById(id);
+        window[flag] = false;
         new MutationObserver((records, observer) => {
             if (records.some((r) => r.oldValue === "true") && region.getAttribute("aria-busy") === "false") {
-                window.__runOver = true;
+                window[flag] = true;
                 observer.disconnect();
             }
         }).observe(region, {attributes: true, attributeFilter: ["aria-busy"], attributeOldValue: true});
-    }""")
+    }""", [region_id, flag])
+
+
+def run_and_wait(page: Page, start=None, *, timeout_ms: int = RUN_TIMEOUT_MS) -> str:
+    """Start a run with start() (default: click Run tests) and wait until it is over; return the summary."""
+    watch_until_over(page, "results", "__runOver")
     if start is None:
         page.get_by_role("button", name="Run tests").click()
     else:
         start()
     page.wait_for_function("() => window.__runOver", timeout=timeout_ms)
     return page.locator("#summary").text_content()
+
+
+def run_code(page: Page, code: str) -> str:
+    """Run code as a script (Run code); return what the Run output region shows once it is over."""
+    paste_code(page, code)
+    watch_until_over(page, "run-output", "__codeRunOver")
+    page.get_by_role("button", name="Run code").click()
+    page.wait_for_function("() => window.__codeRunOver", timeout=RUN_TIMEOUT_MS)
+    return page.get_by_role("region", name="Run output").inner_text()
 
 
 def record_statuses(page: Page) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from pageutil import paste_code, results_region, run_and_wait
+from pageutil import paste_code, results_region, run_and_wait, run_code
 
 pytestmark = pytest.mark.browser
 
@@ -45,15 +45,6 @@ def statuses_of(page: Page) -> dict[str, str]:
     """{test id: status} of the results list."""
     return page.evaluate("""() => Object.fromEntries([...document.querySelectorAll("#results li[data-test-id]")]
         .map((li) => [li.dataset.testId, li.dataset.status]))""")
-
-
-def run_code(page: Page, code: str) -> str:
-    """Run code as a script (Run code) and return what the Run output region shows."""
-    paste_code(page, code)
-    region = page.get_by_role("region", name="Run output")
-    page.get_by_role("button", name="Run code").click()
-    expect(region).to_have_attribute("aria-busy", "false", timeout=60_000)
-    return region.inner_text()
 
 
 def test_the_textbook_engine_is_solved_and_only_the_challenge_asks_for_a_stack(page: Page):

@@ -14,11 +14,11 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from pageutil import (
-    RUN_TIMEOUT_MS,
     paste_code,
     record_statuses,
     results_region,
     run_and_wait,
+    run_code,
     wait_until_ready,
 )
 from serving import ROOT, served_dist
@@ -145,24 +145,6 @@ LEFTOVERS = {
     "pyodide set_interval": "from pyodide.ffi.wrappers import set_interval\n" + SPIN + "set_interval(spin, 1)\n",
     "js.self.onmessage = None": "import js\n\njs.self.onmessage = None\njs.self.onerror = None\n",
 }
-
-
-def run_code(page: Page, code: str) -> str:
-    """Run the code as a script (Run code); return what the output region says."""
-    paste_code(page, code)
-    page.evaluate("""() => {
-        const region = document.getElementById("run-output");
-        window.__codeRunOver = false;
-        new MutationObserver((records, observer) => {
-            if (records.some((r) => r.oldValue === "true") && region.getAttribute("aria-busy") === "false") {
-                window.__codeRunOver = true;
-                observer.disconnect();
-            }
-        }).observe(region, {attributes: true, attributeFilter: ["aria-busy"], attributeOldValue: true});
-    }""")
-    page.get_by_role("button", name="Run code").click()
-    page.wait_for_function("() => window.__codeRunOver", timeout=RUN_TIMEOUT_MS)
-    return page.get_by_role("region", name="Run output").text_content()
 
 
 def run_tests_with(page: Page, code: str) -> str:
