@@ -4,13 +4,13 @@
 import problem from "../py/problems/basic_autograd/problem.json";
 import statement from "../py/problems/basic_autograd/statement.md?raw";
 import starter from "../py/problems/basic_autograd/starter.py?raw";
-import { createRunner } from "./runner-client.js";
-import { createResultsView } from "./results.js";
-import { failureResults, normalize, pendingResults, stoppedResults } from "./results-model.js";
-import { keepWorkingOffline } from "./offline.js";
-import { createScriptOutput } from "./script-output.js";
-import { isSolved, loadCode, loadResults, markSolved, saveResults } from "./storage.js";
-import { keepWork } from "./keep-work.js";
+import { createRunner } from "./run/runner-client.js";
+import { createResultsView } from "./results/results.js";
+import { failureResults, normalize, pendingResults, stoppedResults } from "./results/results-model.js";
+import { keepWorkingOffline } from "./offline/offline.js";
+import { createScriptOutput } from "./results/script-output.js";
+import { isSolved, loadCode, loadResults, markSolved, saveResults } from "./track/storage.js";
+import { keepWork } from "./editor/keep-work.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -73,14 +73,14 @@ const output = createScriptOutput({ region: $("run-output"), onGoToLine: (line) 
 // side once Python has started.
 let editor = null;
 let saver = null;
-import("./statement.js").then(({ renderStatement }) => renderStatement({
+import("./problem/statement.js").then(({ renderStatement }) => renderStatement({
   problem,
   markdown: statement,
   titleEl: $("problem-title"),
   difficultyEl: $("problem-difficulty"),
   bodyEl: $("statement-body"),
 }));
-const editorLoaded = import("./editor.js").then(({ createEditor }) => {
+const editorLoaded = import("./editor/editor.js").then(({ createEditor }) => {
   editor = createEditor($("editor"), {
     doc: loadCode(problem.id) ?? starter,
     onChange: () => saver.schedule(),

@@ -2,7 +2,7 @@
 
 Python-to-Python recursion is as in CPython: the limit is 1,000 and the code may raise it, to 9,000
 (measured to work in Chromium's worker). Recursion through C (an operator calling itself) is
-stopped by Python's C-stack guard, which the worker sets before each run (static/python-setup.js).
+stopped by Python's C-stack guard, which the worker sets before each run (static/run/python-setup.js).
 """
 
 import builtins

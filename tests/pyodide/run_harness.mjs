@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { loadPyodide } from "pyodide";
-import { preparePython, runTests } from "../../static/python-setup.js";
+import { preparePython, runTests } from "../../static/run/python-setup.js";
 
 const publicDir = fileURLToPath(new URL("../../build/public/", import.meta.url));
 const manifest = JSON.parse(readFileSync(`${publicDir}manifest.json`, "utf8"));

@@ -4,7 +4,7 @@
 // - when a save fails (storage full or blocked), the status line says so at once, and a bar offers
 //   "Copy code" until a save works again; leaving the page then asks first.
 
-import { loadCode, saveCode, watchCode } from "./storage.js";
+import { loadCode, saveCode, watchCode } from "../track/storage.js";
 
 // bars: {conflict, loadOther, keepMine, failed, copy}: elements of index.html. tell(text): the status line.
 export function keepWork({ problemId, editor, bars, tell, delayMs = 300 }) {

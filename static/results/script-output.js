@@ -1,8 +1,8 @@
 // The "Run output" region: what Run code printed, the error it stopped on, and each graph drawn with draw(v).
 // Everything that comes from the learner's code is inserted as text, never as HTML.
 
-import { el } from "./dom.js";
-import { cancelGraphs, showGraph } from "./graph-disclosure.js";
+import { el } from "../dom.js";
+import { cancelGraphs, showGraph } from "../graph/graph-disclosure.js";
 import { visibleText } from "./learner-text.js";
 
 function seconds(duration) {

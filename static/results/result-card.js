@@ -1,7 +1,7 @@
 // One test's entry in the results list, and the small parts the results view shares with it.
 // Everything that comes from the learner's code goes in as text (visibleText), never as HTML.
 
-import { el } from "./dom.js";
+import { el } from "../dom.js";
 import { visibleText } from "./learner-text.js";
 
 const VERDICTS = {

@@ -1,8 +1,8 @@
 // The "Solved" panel: every required test passes. It says so, says what comes next and, until there
 // is a next problem, offers the graph the learner's own code built in this run.
 
-import { el } from "./dom.js";
-import { graphDisclosure } from "./graph-disclosure.js";
+import { el } from "../dom.js";
+import { graphDisclosure } from "../graph/graph-disclosure.js";
 
 // The graph to offer: the largest one a passed required test drew, so there is something to look at.
 function bestGraph(tests) {

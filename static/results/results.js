@@ -14,8 +14,8 @@
 //    shared_message: str|null, // applies to every non-passing test: shown once above the list, not on each card
 //    duration}
 
-import { el } from "./dom.js";
-import { cancelGraphs, graphDisclosure } from "./graph-disclosure.js";
+import { el } from "../dom.js";
+import { cancelGraphs, graphDisclosure } from "../graph/graph-disclosure.js";
 import { lineButton, message, printed, testItem, traceback } from "./result-card.js";
 import { completionPanel } from "./completion.js";
 
