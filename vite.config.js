@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { defineConfig } from "vite";
+import { problems } from "./scripts/problems.mjs";
 import { serviceWorker } from "./scripts/service-worker.mjs";
 
 // Pyodide's interrupt buffer needs a cross-origin isolated page.
@@ -22,7 +23,7 @@ export default defineConfig({
   build: { outDir: "dist", emptyOutDir: true, target: "es2022", assetsInlineLimit: 0 },
   worker: { format: "es" },
   define: { __PYTHON_FILES__: JSON.stringify(pythonFiles), __RELEASE__: JSON.stringify(release) },
-  plugins: [serviceWorker()],
+  plugins: [problems(), serviceWorker()],
   server: { headers: isolation },
   preview: { headers: isolation },
 });

@@ -1,8 +1,10 @@
-// Small DOM helpers for the graph and Run code views. Text goes in as text (textContent), never as HTML.
+// Small DOM helpers for the page's views. Text goes in as text (textContent), never as HTML.
 
-export function el(tag, props = {}, ...children) {
+// props: the element's properties (textContent, className, ...); dataset: its data-* attributes.
+export function el(tag, { dataset = {}, ...props } = {}, ...children) {
   const node = document.createElement(tag);
   Object.assign(node, props);
+  Object.assign(node.dataset, dataset);
   node.append(...children.filter((child) => child != null && child !== ""));
   return node;
 }

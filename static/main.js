@@ -1,209 +1,67 @@
-// The page's wiring: statement, editor, Python worker and results view, for one problem.
-// Follow a click: requestRun() → runner.run() (runner-client.js) → worker.js → Python → results.js.
+// The page: one Python worker for the whole visit, and one view at a time, chosen by the URL's hash:
+// the track's list (track/home.js) or one problem (problem/problem-view.js).
+// Follow a click on Run tests: problem/problem-view.js → problem/runs.js → run/runner-client.js → run/worker.js
+// → Python → results/results.js.
 
-import problem from "../py/problems/basic_autograd/problem.json";
-import statement from "../py/problems/basic_autograd/statement.md?raw";
-import starter from "../py/problems/basic_autograd/starter.py?raw";
+import { load, track } from "virtual:track";
 import { createRunner } from "./run/runner-client.js";
-import { createResultsView } from "./results/results.js";
-import { failureResults, normalize, pendingResults, stoppedResults } from "./results/results-model.js";
 import { keepWorkingOffline } from "./offline/offline.js";
-import { createScriptOutput } from "./results/script-output.js";
-import { isSolved, loadCode, loadResults, markSolved, saveResults } from "./track/storage.js";
-import { keepWork } from "./editor/keep-work.js";
+import { showHome, showMissing } from "./track/home.js";
+import { followRoutes, hrefOf, routeOf } from "./track/router.js";
+import { shareRunner } from "./problem/shared-runner.js";
+import { openProblem } from "./problem/problem-view.js";
 
-const $ = (id) => document.getElementById(id);
+const app = document.getElementById("app");
+const inTrack = (id) => track.some((problem) => problem.id === id);
+const python = { status: "Loading Python…", ready: false }; // what the views' status lines show of Python
+let view = null; // the view on the page: {heading, destroy(), python?(text)}
 
-// Status line (a polite live region): what Python is doing, or what just happened.
-let bootStatus = "Loading Python…";
-// Runs: a click while Python loads or while tests run is queued, never lost; clicks made in
-// the meantime collapse into one run of the latest code.
-let queuedCode = null;
-let queuedScript = null; // Run code: the code waiting to run as a script; it shares the queue with the tests
-let running = false;
-// A reply to something the learner did ("Reset to starter — press Ctrl+Z to undo.") stays until their
-// next run or Stop: Python's own news ("Loading pytest…", "Ready") does not replace it.
-let replying = false;
-const say = (text) => { replying = false; $("status").textContent = text; }; // a run's progress
-const tell = (text) => { replying = true; $("status").textContent = text; }; // a reply that stays
-const setStatus = (text) => { if (!replying) $("status").textContent = text; }; // Python's state
+document.documentElement.dataset.release = __RELEASE__; // eslint-disable-line no-undef
 
-// Python boots first, in the background: nothing below waits for it.
-const runner = createRunner({
+// Python boots first, in the background, with the problem the page opens on (if any): nothing waits for it.
+const opening = routeOf(location.hash);
+const runner = shareRunner(createRunner({
   baseUrl: new URL(import.meta.env.BASE_URL, location.href).href,
+  problemId: opening.view === "problem" && inTrack(opening.id) ? opening.id : null,
   onStatus(text) {
-    bootStatus = text;
+    Object.assign(python, { status: text, ready: false });
     document.documentElement.dataset.python = "loading";
-    setStatus(queuedCode === null ? text : `${text} Your tests will run as soon as Python is ready.`);
+    view?.python?.(text);
   },
   onReady({ seconds, pytestSeconds }) {
-    bootStatus = "Ready";
+    Object.assign(python, { status: "Ready", ready: true });
     console.info(`Python ready in ${seconds.toFixed(2)} s (pytest and our harness: ${pytestSeconds.toFixed(2)} s)`);
-    if (!running) setStatus("Ready");
+    view?.python?.("Ready");
     document.documentElement.dataset.python = "ready"; // for tests: the status line may hold a reply instead
     keepWorkingOffline(); // after the boot: the precache then comes from the HTTP cache, not the network
   },
   onHeap({ bytes, used }) { // the worker's memory after each run, for the soak test (tests/browser/test_soak.py)
-    Object.assign($("results").dataset, { heapBytes: bytes, heapUsed: used });
+    const results = document.getElementById("results");
+    if (results) Object.assign(results.dataset, { heapBytes: bytes, heapUsed: used });
   },
-});
-
-document.documentElement.dataset.release = __RELEASE__; // eslint-disable-line no-undef
-
-const results = createResultsView({
-  region: $("results"),
-  parts: {
-    summary: $("summary"),
-    note: $("results-note"),
-    errorBox: $("load-error"),
-    completion: $("completion"),
-    list: $("test-list"),
-    challenge: $("challenge"),
-    challengeHeading: $("challenge-heading"),
-    challengeList: $("challenge-list"),
-  },
-  onGoToLine: (line) => editor?.goToLine(line),
-  next: problem.next ?? null,
-});
-showLastVisit();
-$("solved-badge").hidden = !isSolved(problem.id);
-const output = createScriptOutput({ region: $("run-output"), onGoToLine: (line) => editor?.goToLine(line) });
-
-// The statement (marked + KaTeX) and the editor (CodeMirror) are chunks of their own, loaded side by
-// side once Python has started.
-let editor = null;
-let saver = null;
-import("./problem/statement.js").then(({ renderStatement }) => renderStatement({
-  problem,
-  markdown: statement,
-  titleEl: $("problem-title"),
-  difficultyEl: $("problem-difficulty"),
-  bodyEl: $("statement-body"),
 }));
-const editorLoaded = import("./editor/editor.js").then(({ createEditor }) => {
-  editor = createEditor($("editor"), {
-    doc: loadCode(problem.id) ?? starter,
-    onChange: () => saver.schedule(),
-    onRun: () => requestRun(),
-    describedBy: "editor-hint",
-  });
-  saver = keepWork({
-    problemId: problem.id,
-    editor,
-    bars: { conflict: $("conflict-bar"), loadOther: $("load-other"), keepMine: $("keep-mine"),
-      failed: $("save-failed-bar"), copy: $("copy-code") },
-    tell,
-  });
-});
 
-// The results of the learner's last run, from an earlier visit; or every test, not run yet.
-function showLastVisit() {
-  const last = loadResults(problem.id);
-  const ids = new Set(last?.results.tests.map((test) => test.id));
-  if (!last || !problem.tests.every((test) => ids.has(test.id))) return results.showPending(pendingResults(problem.tests));
-  results.showResults(normalize(last.results, problem.tests), { lastVisit: last.at });
+// What comes after a problem in the track: {title, href}, or null for the last.
+function nextAfter(id) {
+  const next = track[track.findIndex((problem) => problem.id === id) + 1];
+  return next ? { title: next.title, href: hrefOf(next.id) } : null;
 }
 
-async function requestRun() {
-  replying = false;
-  output.clear(); // the last Run code's output is stale now
-  if (!editor) { // a click in the first moments, before the editor has loaded: it waits, it is not lost
-    results.setBusy(true);
-    await editorLoaded;
+let shown = 0; // counts routes shown: a problem that loads after the learner has moved on is not shown
+async function show(route) {
+  const mine = ++shown;
+  view?.destroy();
+  view = null;
+  if (route.view === "home") view = showHome(app, track);
+  else if (!inTrack(route.id)) view = showMissing(app, route.id, { unknown: true });
+  else {
+    const problem = await load(route.id).catch(() => null); // offline, and never fetched
+    if (mine !== shown) return;
+    view = problem ? openProblem(app, { problem, next: nextAfter(route.id), runner, python })
+      : showMissing(app, route.id, { unknown: false });
   }
-  queuedCode = editor.getCode();
-  saver.flush();
-  results.setBusy(true);
-  drain();
+  // Moving within the page: the focus goes to the new view's heading, as a new page would start there.
+  if (mine > 1) view.heading.focus();
 }
 
-async function requestScript() {
-  replying = false;
-  output.setBusy(true);
-  await editorLoaded;
-  queuedScript = editor.getCode();
-  saver.flush();
-  drain();
-}
-
-// One run at a time in the worker: queued tests first, then queued Run code.
-async function drain() {
-  if (running) return;
-  running = true;
-  $("stop").disabled = false;
-  while (queuedCode !== null || queuedScript !== null) {
-    if (queuedCode === null) {
-      const code = queuedScript;
-      say(runner.isReady ? "Running your code…" : `${bootStatus} Your code will run as soon as Python is ready.`);
-      const outcome = await runner.runScript(code, problem.time_limit_seconds);
-      if (queuedScript === code) queuedScript = null;
-      output.show(outcome, problem.time_limit_seconds);
-      continue;
-    }
-    const code = queuedCode;
-    say(runner.isReady ? "Running tests…" : `${bootStatus} Your tests will run as soon as Python is ready.`);
-    const outcome = await runner.run(problem.id, code, problem.time_limit_seconds);
-    if (queuedCode === code) queuedCode = null;
-    show(outcome);
-  }
-  running = false;
-  if (document.activeElement === $("stop")) $("run").focus(); // a disabled button would drop the focus
-  $("stop").disabled = true;
-  results.setBusy(false);
-  output.setBusy(false);
-  setStatus(runner.isReady ? "Ready" : bootStatus);
-}
-
-function show(outcome) {
-  const { results: found, stopped, failure, cancelled } = outcome;
-  if (cancelled) return results.showCancelled(pendingResults(problem.tests));
-  const shown = failure ? failureResults(failure, problem.tests)
-    : stopped ? stoppedResults(found && normalize(found, problem.tests), {
-      reason: stopped, seconds: outcome.seconds, limit: problem.time_limit_seconds, problemTests: problem.tests })
-      : normalize(found, problem.tests);
-  results.showResults(shown);
-  results.focusVerdict(shown);
-  saveResults(problem.id, shown);
-  if (shown.solved) {
-    markSolved(problem.id);
-    $("solved-badge").hidden = false;
-  }
-}
-
-$("stop").addEventListener("click", () => {
-  queuedCode = null; // no run waits behind the one stopped
-  queuedScript = null;
-  runner.stop();
-  say("Stopping…");
-});
-
-$("run").addEventListener("click", requestRun);
-$("run-code").addEventListener("click", requestScript);
-
-// Ctrl/Cmd+Enter anywhere on the page (inside the editor, CodeMirror's keymap handles it first).
-document.addEventListener("keydown", (event) => {
-  if (event.key === "Enter" && (event.ctrlKey || event.metaKey) && !event.defaultPrevented) {
-    event.preventDefault();
-    requestRun();
-  }
-});
-if (/Mac|iPhone|iPad/.test(navigator.userAgent)) {
-  document.querySelector("#run .shortcut").textContent = "⌘+Enter";
-}
-
-$("reset").addEventListener("click", () => {
-  if (!editor) return;
-  if (editor.getCode() === starter) return tell("The editor already holds the starter code.");
-  editor.replaceAll(starter);
-  editor.focus();
-  tell("Reset to starter — press Ctrl+Z to undo.");
-});
-
-// Phones: the sections sit one under another; a sticky bar jumps between them (style.css shows it there).
-for (const button of document.querySelectorAll(".jump-bar button")) {
-  button.addEventListener("click", () => {
-    const target = $(button.dataset.target);
-    target.scrollIntoView({ block: "start" });
-    target.focus({ preventScroll: true });
-  });
-}
+followRoutes(show);

@@ -71,6 +71,7 @@ export function createEditor(parent, { doc, onChange, onRun, describedBy }) {
     view,
     getCode: () => view.state.doc.toString(),
     focus: () => view.focus(),
+    destroy: () => view.destroy(),
     selectAll() {
       view.dispatch({ selection: EditorSelection.single(0, view.state.doc.length) });
       view.focus();

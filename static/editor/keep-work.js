@@ -3,11 +3,12 @@
 // - when another tab saves this problem, this one stops saving and asks: load that version, or keep mine;
 // - when a save fails (storage full or blocked), the status line says so at once, and a bar offers
 //   "Copy code" until a save works again; leaving the page then asks first.
+// Every listener it adds goes when signal aborts (the learner opens another problem); the code is saved first.
 
 import { loadCode, saveCode, watchCode } from "../track/storage.js";
 
-// bars: {conflict, loadOther, keepMine, failed, copy}: elements of index.html. tell(text): the status line.
-export function keepWork({ problemId, editor, bars, tell, delayMs = 300 }) {
+// bars: {conflict, loadOther, keepMine, failed, copy}: elements of the problem's view. tell(text): the status line.
+export function keepWork({ problemId, editor, bars, tell, signal, delayMs = 300 }) {
   let stored = loadCode(problemId); // what storage holds, as far as this tab knows
   let changed = false; // the code was changed in this tab since it was last saved or loaded
   let conflict = false; // another tab saved different code; nothing is saved here until the learner chooses
@@ -41,16 +42,19 @@ export function keepWork({ problemId, editor, bars, tell, delayMs = 300 }) {
     stored = code;
     conflict = code !== editor.getCode();
     bars.conflict.hidden = !conflict;
-  });
+  }, signal);
+  signal.addEventListener("abort", flush, { once: true });
 
-  bars.loadOther.addEventListener("click", () => {
+  const on = (target, type, listener) => target.addEventListener(type, listener, { signal });
+
+  on(bars.loadOther, "click", () => {
     resolve();
     editor.replaceAll(stored); // one step in the undo history: Ctrl+Z brings this tab's code back
     editor.focus();
     tell("Loaded the version from the other tab — press Ctrl+Z to undo.");
   });
 
-  bars.keepMine.addEventListener("click", () => {
+  on(bars.keepMine, "click", () => {
     resolve();
     changed = true; // this tab's code is written now, over the other tab's
     flush();
@@ -58,7 +62,7 @@ export function keepWork({ problemId, editor, bars, tell, delayMs = 300 }) {
     if (bars.failed.hidden) tell("Kept your version; it is saved.");
   });
 
-  bars.copy.addEventListener("click", async () => {
+  on(bars.copy, "click", async () => {
     try {
       await navigator.clipboard.writeText(editor.getCode());
       tell("Your code is copied: paste it somewhere safe.");
@@ -68,11 +72,11 @@ export function keepWork({ problemId, editor, bars, tell, delayMs = 300 }) {
     }
   });
 
-  addEventListener("pagehide", flush);
-  document.addEventListener("visibilitychange", () => {
+  on(window, "pagehide", flush);
+  on(document, "visibilitychange", () => {
     if (document.visibilityState === "hidden") flush();
   });
-  addEventListener("beforeunload", (event) => {
+  on(window, "beforeunload", (event) => {
     flush();
     if (unsaved()) event.preventDefault(); // the browser asks "Leave site?"
   });

@@ -1,6 +1,6 @@
 // What the page keeps in localStorage, per problem: the learner's code, their last results, and
-// whether they have solved it. Storage may be full or blocked (private mode, policy): every call
-// here says whether it worked instead of throwing.
+// whether they have solved it; from these, each problem's progress in the track's list. Storage may be
+// full or blocked (private mode, policy): every call here says whether it worked instead of throwing.
 
 const CODE = "autograd-playground:code:";
 const RESULTS = "autograd-playground:results:";
@@ -41,10 +41,11 @@ export function saveCode(problemId, code) {
 }
 
 // Another tab saved this problem's code: onChange(newCode). Not called for this tab's own saves.
-export function watchCode(problemId, onChange) {
+// Watching ends when signal aborts (the problem's view is closed).
+export function watchCode(problemId, onChange, signal) {
   addEventListener("storage", (event) => {
     if (event.key === codeKey(problemId) && event.newValue !== null) onChange(event.newValue);
-  });
+  }, { signal });
 }
 
 // The last run's results, with when it ran. A graph can be large: if the whole is, graphs are left out.
@@ -72,4 +73,10 @@ export function markSolved(problemId) {
 
 export function isSolved(problemId) {
   return read(SOLVED + problemId) !== null;
+}
+
+// "solved", "attempted" (code or results kept: the learner wrote or ran something) or "not-started".
+export function progressOf(problemId) {
+  if (isSolved(problemId)) return "solved";
+  return read(codeKey(problemId)) !== null || read(RESULTS + problemId) !== null ? "attempted" : "not-started";
 }

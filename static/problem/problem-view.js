@@ -1,0 +1,137 @@
+// One problem on the page: its statement, the editor and its toolbar, Run output and the test results. Made
+// from index.html's <template id="problem-view"> when the learner opens the problem; destroyed, listeners and
+// all (one AbortController), when they leave it. Follow a click: Run tests → runs.js → the page's one Python
+// (run/runner-client.js) → results/results.js.
+
+import { createResultsView } from "../results/results.js";
+import { normalize, pendingResults } from "../results/results-model.js";
+import { createScriptOutput } from "../results/script-output.js";
+import { cancelGraphs } from "../graph/graph-disclosure.js";
+import { keepWork } from "../editor/keep-work.js";
+import { isSolved, loadCode, loadResults } from "../track/storage.js";
+import { createRuns } from "./runs.js";
+import { createStatusLine } from "./status-line.js";
+
+// problem: {meta (problem.json), statement, starter}. next: {title, href} of the track's next problem, or null.
+// runner: the page's one Python (shared-runner.js); python: {status, ready}, kept up to date by main.js.
+// Returns the view: {heading, python(text) (Python's news for the status line), destroy()}.
+export function openProblem(container, { problem, next, runner, python }) {
+  const { meta, statement, starter } = problem;
+  const control = new AbortController();
+  const { signal } = control;
+  const on = (target, type, listener) => target.addEventListener(type, listener, { signal });
+  container.replaceChildren(document.getElementById("problem-view").content.cloneNode(true));
+  const $ = (id) => container.querySelector(`#${id}`);
+
+  document.title = `${meta.title} · Autograd Playground`;
+  $("problem-title").textContent = meta.title;
+  $("draw-hint").hidden = !meta.plugins?.autograd?.graph; // draw(v) comes with the autograd plugin
+  const status = createStatusLine($("status"));
+  status.python(python.ready ? "Ready" : python.status);
+
+  let editor = null;
+  let saver = null;
+  const goToLine = (line) => editor?.goToLine(line);
+  const results = createResultsView({
+    region: $("results"),
+    parts: {
+      summary: $("summary"),
+      note: $("results-note"),
+      errorBox: $("load-error"),
+      completion: $("completion"),
+      list: $("test-list"),
+      challenge: $("challenge"),
+      challengeHeading: $("challenge-heading"),
+      challengeList: $("challenge-list"),
+    },
+    onGoToLine: goToLine,
+    next,
+  });
+  showLastVisit(results, meta);
+  $("solved-badge").hidden = !isSolved(meta.id);
+  const output = createScriptOutput({ region: $("run-output"), onGoToLine: goToLine });
+
+  // The statement (marked + KaTeX) and the editor (CodeMirror) are chunks of their own, shared by every problem.
+  import("./statement.js").then(({ renderStatement }) => {
+    if (signal.aborted) return;
+    renderStatement({
+      problem: meta, markdown: statement, titleEl: $("problem-title"), difficultyEl: $("problem-difficulty"),
+      bodyEl: $("statement-body"),
+    });
+  });
+  const editorLoaded = import("../editor/editor.js").then(({ createEditor }) => {
+    if (signal.aborted) return;
+    editor = createEditor($("editor"), {
+      doc: loadCode(meta.id) ?? starter,
+      onChange: () => saver.schedule(),
+      onRun: () => runs.runTests(),
+      describedBy: "editor-hint",
+    });
+    saver = keepWork({
+      problemId: meta.id,
+      editor,
+      bars: { conflict: $("conflict-bar"), loadOther: $("load-other"), keepMine: $("keep-mine"),
+        failed: $("save-failed-bar"), copy: $("copy-code") },
+      tell: status.tell,
+      signal,
+    });
+  });
+
+  const runs = createRuns({
+    problem: meta, runner, python, status, results, output, stopButton: $("stop"), runButton: $("run"),
+    async latestCode() {
+      await editorLoaded;
+      saver?.flush();
+      return editor?.getCode() ?? null;
+    },
+    onSolved: () => { $("solved-badge").hidden = false; },
+  });
+  on($("run"), "click", runs.runTests);
+  on($("run-code"), "click", runs.runScript);
+  on($("stop"), "click", runs.stop);
+  on($("reset"), "click", () => resetToStarter(editor, starter, status));
+  // Ctrl/Cmd+Enter anywhere on the page (inside the editor, CodeMirror's keymap handles it first).
+  on(document, "keydown", (event) => {
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey) && !event.defaultPrevented) {
+      event.preventDefault();
+      runs.runTests();
+    }
+  });
+  if (/Mac|iPhone|iPad/.test(navigator.userAgent)) $("run").querySelector(".shortcut").textContent = "⌘+Enter";
+  // Phones: the sections sit one under another; a sticky bar jumps between them (style.css shows it there).
+  for (const button of container.querySelectorAll(".jump-bar button")) {
+    on(button, "click", () => {
+      const target = $(button.dataset.target);
+      target.scrollIntoView({ block: "start" });
+      target.focus({ preventScroll: true });
+    });
+  }
+
+  return {
+    heading: $("problem-title"),
+    python: status.python,
+    destroy() {
+      runs.leave();
+      control.abort(); // every listener goes; keep-work saves the code first
+      cancelGraphs(container);
+      editor?.destroy();
+      container.replaceChildren();
+    },
+  };
+}
+
+// The results of the learner's last run, from an earlier visit; or every test, not run yet.
+function showLastVisit(results, meta) {
+  const last = loadResults(meta.id);
+  const ids = new Set(last?.results.tests.map((test) => test.id));
+  if (!last || !meta.tests.every((test) => ids.has(test.id))) return results.showPending(pendingResults(meta.tests));
+  results.showResults(normalize(last.results, meta.tests), { lastVisit: last.at });
+}
+
+function resetToStarter(editor, starter, status) {
+  if (!editor) return;
+  if (editor.getCode() === starter) return status.tell("The editor already holds the starter code.");
+  editor.replaceAll(starter);
+  editor.focus();
+  status.tell("Reset to starter — press Ctrl+Z to undo.");
+}

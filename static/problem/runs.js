@@ -1,0 +1,100 @@
+// A problem's runs: Run tests and Run code. A click while Python loads or while a run goes is queued, never
+// lost; clicks made in the meantime collapse into one run of the latest code. Runs go one at a time through
+// the page's one Python (shared-runner.js); leaving the problem stops its run and forgets its queue.
+
+import { failureResults, normalize, pendingResults, stoppedResults } from "../results/results-model.js";
+import { markSolved, saveResults } from "../track/storage.js";
+
+// python: {status, ready}, the page's news of Python. latestCode(): resolves to the editor's code, once saved.
+export function createRuns({ problem, runner, python, status, results, output, stopButton, runButton, latestCode,
+  onSolved }) {
+  const limit = problem.time_limit_seconds;
+  let queuedCode = null;
+  let queuedScript = null; // Run code: the code waiting to run as a script; it shares the queue with the tests
+  let running = false;
+  let left = false; // the learner opened another problem: nothing more is shown or saved here
+
+  const waitingFor = (what) => `${python.status} Your ${what} will run as soon as Python is ready.`;
+
+  async function runTests() {
+    status.newRun();
+    output.clear(); // the last Run code's output is stale now
+    results.setBusy(true); // at once, even while the editor loads
+    const code = await latestCode();
+    if (left) return;
+    queuedCode = code;
+    drain();
+  }
+
+  async function runScript() {
+    status.newRun();
+    output.setBusy(true);
+    const code = await latestCode();
+    if (left) return;
+    queuedScript = code;
+    drain();
+  }
+
+  // One run at a time: queued tests first, then queued Run code.
+  async function drain() {
+    if (running) return;
+    running = true;
+    stopButton.disabled = false;
+    while (queuedCode !== null || queuedScript !== null) {
+      if (queuedCode === null) {
+        const code = queuedScript;
+        status.say(runner.isReady ? "Running your code…" : waitingFor("code"));
+        const outcome = await runner.runScript(problem.id, code, limit);
+        if (left) return;
+        if (queuedScript === code) queuedScript = null;
+        if (outcome) output.show(outcome, limit);
+        continue;
+      }
+      const code = queuedCode;
+      status.say(runner.isReady ? "Running tests…" : waitingFor("tests"));
+      const outcome = await runner.run(problem.id, code, limit);
+      if (left) return;
+      if (queuedCode === code) queuedCode = null;
+      show(outcome ?? { cancelled: true });
+    }
+    running = false;
+    if (document.activeElement === stopButton) runButton.focus(); // a disabled button would drop the focus
+    stopButton.disabled = true;
+    results.setBusy(false);
+    output.setBusy(false);
+    status.python(runner.isReady ? "Ready" : python.status);
+  }
+
+  function show(outcome) {
+    const { results: found, stopped, failure, cancelled } = outcome;
+    if (cancelled) return results.showCancelled(pendingResults(problem.tests));
+    const shown = failure ? failureResults(failure, problem.tests)
+      : stopped ? stoppedResults(found && normalize(found, problem.tests), {
+        reason: stopped, seconds: outcome.seconds, limit, problemTests: problem.tests })
+        : normalize(found, problem.tests);
+    results.showResults(shown);
+    results.focusVerdict(shown);
+    saveResults(problem.id, shown);
+    if (shown.solved) {
+      markSolved(problem.id);
+      onSolved();
+    }
+  }
+
+  return {
+    runTests,
+    runScript,
+    stop() { // the learner's Stop: no run waits behind the one stopped
+      queuedCode = null;
+      queuedScript = null;
+      runner.stop();
+      status.say("Stopping…");
+    },
+    leave() {
+      left = true;
+      queuedCode = null;
+      queuedScript = null;
+      if (running) runner.stop();
+    },
+  };
+}
