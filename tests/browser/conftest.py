@@ -1,14 +1,13 @@
-"""Browser tests: serve the built dist/ with `vite preview`, drive it with Playwright in Chromium."""
+"""Browser tests: serve the built dist/, drive it with Playwright in Chromium.
 
-import json
-from pathlib import Path
+The tests about a problem play pageutil.PROBLEM (found by tests/problems.py): they paste its solution and its
+mistakes and count its tests, without naming it."""
 
 import pytest
 
+from pageutil import PROBLEM
+from problems import ProblemFiles
 from serving import CHROMIUM_ARGS, chromium_path, served_dist
-
-ROOT = Path(__file__).resolve().parents[2]
-PROBLEM = ROOT / "py" / "problems" / "basic_autograd"
 
 
 @pytest.fixture(scope="session")
@@ -38,33 +37,46 @@ def context(browser):
     context.close()
 
 
+@pytest.fixture(scope="session")
+def problem_url(server_url) -> str:
+    """The problem's own page: #/<id>."""
+    return f"{server_url}/#/{PROBLEM.id}"
+
+
 @pytest.fixture
-def page(context, server_url):
-    """A fresh page on the playground; errors thrown by the page's scripts fail the test."""
+def page(context, problem_url):
+    """A fresh page on the problem; errors thrown by the page's scripts fail the test."""
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(server_url + "/")
+    page.goto(problem_url)
     yield page
     assert not errors, f"the page threw: {errors}"
 
 
 @pytest.fixture(scope="session")
-def problem() -> dict:
-    return json.loads((PROBLEM / "problem.json").read_text())
+def problem_files() -> ProblemFiles:
+    """The problem's folder: its mistakes, its correct variants, its files."""
+    return PROBLEM
 
 
 @pytest.fixture(scope="session")
-def required(problem) -> int:
+def problem() -> dict:
+    """The problem's problem.json."""
+    return PROBLEM.meta
+
+
+@pytest.fixture(scope="session")
+def required() -> int:
     """How many of the problem's tests are required: the "N/M passed" summary counts these."""
-    return sum(t.get("tier", "required") == "required" for t in problem["tests"])
+    return len(PROBLEM.required)
 
 
 @pytest.fixture(scope="session")
 def solution() -> str:
-    return (PROBLEM / "solution.py").read_text()
+    return PROBLEM.solution
 
 
 @pytest.fixture(scope="session")
 def starter() -> str:
-    return (PROBLEM / "starter.py").read_text()
+    return PROBLEM.starter

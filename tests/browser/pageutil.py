@@ -5,14 +5,15 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
+from problems import first_problem
+
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SYNTAX_ERROR = "class Value:\n    def __init__(self, data):\n        self.data = (data\n\n    def relu(self):\n"
 RUN_TIMEOUT_MS = 60_000  # Pyodide's boot plus one run: a few seconds in practice
-
-SYNTAX_ERROR = "class Value:\n    def __init__(self, data):\n        self.data = (data\n\n    def relu(self):\n"
 STORAGE_KEY = "autograd-playground:code:"
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+# The problem the browser tests play: the track's first with the autograd plugin (they write Values).
+PROBLEM = first_problem("autograd")
 
 
 def results_region(page: Page):
@@ -49,12 +50,24 @@ def run_tests(page: Page, *, keyboard: bool = False) -> str:
     return summary.text_content()
 
 
-
-
-
 def load_axe(page: Page) -> None:
     """Put axe-core on the page: evaluated, since the page's CSP (rightly) refuses inline scripts."""
     page.evaluate(AXE.read_text())
+
+
+SERIOUS_VIOLATIONS = """async () => (await axe.run()).violations
+    .filter((v) => ["serious", "critical"].includes(v.impact))
+    .map((v) => ({id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 5)}))"""
+
+
+def serious_violations(page: Page) -> dict[str, list]:
+    """axe-core's serious and critical findings on the page as it is, in the light and the dark scheme."""
+    load_axe(page)
+    found = {}
+    for scheme in ["light", "dark"]:
+        page.emulate_media(color_scheme=scheme)
+        found[scheme] = page.evaluate(SERIOUS_VIOLATIONS)
+    return {scheme: violations for scheme, violations in found.items() if violations}
 
 
 def watch_until_over(page: Page, region_id: str, flag: str) -> None:

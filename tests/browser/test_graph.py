@@ -5,17 +5,23 @@ Each page load boots Pyodide (a few seconds), so each test here runs several pro
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from pageutil import RUN_TIMEOUT_MS, item_named, load_axe, paste_code, results_region, wait_until_ready
+from pageutil import (
+    PROBLEM,
+    RUN_TIMEOUT_MS,
+    item_named,
+    paste_code,
+    results_region,
+    serious_violations,
+    wait_until_ready,
+)
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parents[2]
-MISTAKES = ROOT / "tests" / "mistakes"
+MISTAKES = PROBLEM.mistakes
 DOCTOR = json.loads((MISTAKES / "doctor_expectations.json").read_text())
 COMMON_MISTAKES = ["assign_not_accumulate", "relu_ignores_sign", "swapped_product", "unseeded_output",
                    "recursive_no_topo"]
@@ -131,7 +137,7 @@ def test_correct_solution_has_no_flags_and_example_1_draws_its_values(page, prob
     expect(button).to_have_attribute("aria-expanded", "true")
 
 
-def test_run_code_prints_and_draws(page, solution):
+def test_run_code_prints_and_draws(page, solution, required):
     script = solution + (
         "\nx = Value(3.0)\ny = Value(-4.0)\nz = x * y + x\nz.backward()\n"
         "print('z is', z.data, '<b>not bold</b>')\ndraw(z)\n")
@@ -161,7 +167,7 @@ def test_run_code_prints_and_draws(page, solution):
     page.get_by_role("button", name="Run tests").click()
     page.get_by_role("button", name="Run code").click()
     expect(output).to_contain_text("Ran in", timeout=RUN_TIMEOUT_MS)
-    expect(results_region(page).get_by_text(re.compile(r"^7/7 passed"))).to_be_visible()
+    expect(results_region(page).get_by_text(re.compile(rf"^{required}/{required} passed"))).to_be_visible()
 
     # Stop ends a script that never ends; what it printed before is kept
     paste_code(page, "print('before the loop')\nwhile True:\n    pass\n")
@@ -172,20 +178,17 @@ def test_run_code_prints_and_draws(page, solution):
     expect(output.locator("pre")).to_have_text("before the loop\n")
 
     # with a graph open in the page, still no serious accessibility violation
-    load_axe(page)
-    for scheme in ["light", "dark"]:
-        page.emulate_media(color_scheme=scheme)
-        found = page.evaluate("async () => (await axe.run()).violations.filter(v => "
-                              "['serious', 'critical'].includes(v.impact)).map(v => v.id + ': ' + v.help)")
-        assert not found, f"{scheme}: {found}"
+    serious = serious_violations(page)
+    assert not serious, "axe found:\n" + json.dumps(serious, indent=1)
 
 
 # The main thread's worst stall while a graph is drawn, measured by long tasks (as Chromium reports them) and a
-# 20 ms heartbeat: the page must stay usable (Stop clickable) whatever the learner draws. The heartbeat also
-# counts time the VM did not run Chromium at all: on 2 busy cores it showed gaps of up to 900 ms while the
-# longest task was 165 ms, so it gets a looser bound.
-WORST_TASK_MS = 500
-WORST_BEAT_MS = 1000
+# 20 ms heartbeat, and printed: `make bench` is where speed is judged. The bounds here catch what the layout worker
+# and the budgets fixed (41 Values and 1,640 edges froze the page for 12.5 s; 121 crashed the tab), loosely enough
+# that a busy machine cannot fail them: on 2 busy cores the heartbeat showed gaps of 900 ms while the longest task
+# was 165 ms, since it also counts time the VM did not run Chromium at all.
+WORST_TASK_MS = 3000
+WORST_BEAT_MS = 6000
 START_HEARTBEAT = """() => {
     const beat = window.__beat = { worst: 0, last: performance.now(), longTask: 0 };
     beat.timer = setInterval(() => {

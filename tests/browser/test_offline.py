@@ -1,4 +1,5 @@
-"""After one visit the playground works with the server stopped: a service worker precaches it."""
+"""After one visit the playground works with the server stopped: a service worker precaches it, every problem
+included, so a link to any problem (#/<id>) opens offline."""
 
 import json
 import os
@@ -9,7 +10,7 @@ import urllib.request
 import pytest
 from playwright.sync_api import expect
 
-from pageutil import paste_code, results_region, run_tests
+from pageutil import PROBLEM, paste_code, results_region, run_tests
 from serving import ROOT, free_port, served_dist
 
 pytestmark = pytest.mark.browser
@@ -39,7 +40,7 @@ def test_after_one_visit_the_page_loads_and_runs_tests_with_the_server_stopped(b
     fetched = []
     context.on("request", lambda request: fetched.append(request.url))
     with served_dist() as origin:  # a server of this test's own, to stop
-        page.goto(origin + "/")
+        page.goto(f"{origin}/#/{PROBLEM.id}")
         run_tests(page)
         wait_for_offline_copy(page)
         cached = set(page.evaluate(CACHED_URLS))
@@ -47,14 +48,25 @@ def test_after_one_visit_the_page_loads_and_runs_tests_with_the_server_stopped(b
         needed = {url.split("#")[0] for url in fetched if url.startswith(origin) and "/sw.js" not in url
                   and "/workbox-" not in url}
         assert needed - {origin + "/"} <= cached | {origin + "/index.html"}, needed - cached
+        # and every problem's files, fetched or not: any problem opens offline
+        built = {f"{origin}/{path.relative_to(ROOT / 'dist').as_posix()}" for path in (ROOT / "dist").rglob("*")
+                 if path.suffix in {".js", ".zip"} and path.name != "sw.js"}
+        assert built <= cached, built - cached
 
     page.reload()  # the server is gone
     expect(page.get_by_role("heading", name=problem["title"])).to_be_visible()
     paste_code(page, solution)
     summary = run_tests(page)
-    total = required
-    assert summary.startswith(f"{total}/{total} passed")
+    assert summary.startswith(f"{required}/{required} passed")
     expect(results_region(page).locator('[data-status="passed"]')).to_have_count(len(problem["tests"]))
+
+    deep_link = context.new_page()  # a link to the problem, opened offline in a new tab
+    deep_link.goto(f"{origin}/#/{PROBLEM.id}")
+    expect(deep_link.get_by_role("heading", level=1)).to_have_text(problem["title"])
+    expect(deep_link.locator(".katex").first).to_be_visible()  # the statement's chunk, from the offline copy
+    expect(deep_link.locator(".cm-content")).to_contain_text(solution.splitlines()[0])  # the editor, their code
+    deep_link.get_by_role("link", name="All problems").click()
+    expect(deep_link.get_by_role("link", name=problem["title"])).to_be_visible()
     context.close()
 
 
@@ -78,7 +90,7 @@ def build_release(name: str, out_dir) -> None:
                    cwd=ROOT, env={**os.environ, "PLAYGROUND_RELEASE": name}, check=True, timeout=300)
 
 
-def test_a_new_release_takes_over_whole_only_when_the_learner_reloads(browser, tmp_path, solution):
+def test_a_new_release_takes_over_whole_only_when_the_learner_reloads(browser, tmp_path, solution, required):
     first, second = tmp_path / "first", tmp_path / "second"
     shutil.copytree(ROOT / "dist", first)
     build_release("second-release", second)
@@ -86,7 +98,7 @@ def test_a_new_release_takes_over_whole_only_when_the_learner_reloads(browser, t
     context = browser.new_context()
     page = context.new_page()
     with served_dist(port, root=first) as origin:
-        page.goto(origin + "/")
+        page.goto(f"{origin}/#/{PROBLEM.id}")
         page.get_by_text("Ready", exact=True).wait_for(timeout=60_000)
         wait_for_offline_copy(page)
         first_release = page.evaluate("document.documentElement.dataset.release")
@@ -102,5 +114,5 @@ def test_a_new_release_takes_over_whole_only_when_the_learner_reloads(browser, t
         assets = {path for path in loaded if path.startswith("/assets/")}
         assert assets and all((second / path.lstrip("/")).exists() for path in assets), assets
         paste_code(page, solution)
-        assert run_tests(page).startswith("7/7 passed")
+        assert run_tests(page).startswith(f"{required}/{required} passed")
     context.close()

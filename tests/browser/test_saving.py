@@ -3,11 +3,11 @@
 import pytest
 from playwright.sync_api import Page, expect
 
-from pageutil import STORAGE_KEY, paste_code
+from pageutil import PROBLEM, STORAGE_KEY, paste_code
 
 pytestmark = pytest.mark.browser
 
-KEY = STORAGE_KEY + "basic_autograd"
+KEY = STORAGE_KEY + PROBLEM.id
 OLD = "class Value:\n    pass  # old work\n"
 NEW = "class Value:\n    pass  # new work, from tab B\n"
 MINE = "class Value:\n    pass  # tab A's own edit\n"
@@ -31,20 +31,21 @@ def leave(page: Page) -> None:
 
 
 def open_tab(context, url: str) -> Page:
+    """url: the problem's page."""
     page = context.new_page()
-    page.goto(url + "/")
+    page.goto(url)
     expect(page.locator(".cm-content")).to_be_visible()
     return page
 
 
-def test_a_stale_tab_never_overwrites_newer_work_from_another_tab(context, server_url):
-    a = open_tab(context, server_url)
+def test_a_stale_tab_never_overwrites_newer_work_from_another_tab(context, problem_url):
+    a = open_tab(context, problem_url)
     paste_code(a, OLD)
     wait_stored(a, OLD)
     a.reload()  # tab A now holds the old code, unchanged
     expect(a.locator(".cm-content")).to_contain_text("# old work")
 
-    b = open_tab(context, server_url)
+    b = open_tab(context, problem_url)
     paste_code(b, NEW)
     wait_stored(b, NEW)
     bar = a.get_by_role("alert").filter(has_text="edited in another tab")
@@ -55,13 +56,13 @@ def test_a_stale_tab_never_overwrites_newer_work_from_another_tab(context, serve
     leave(a)  # A is hidden and closed without a keystroke: it must not write its old code back
     assert stored(a) == NEW
     a.close(run_before_unload=True)
-    check = open_tab(context, server_url)
+    check = open_tab(context, problem_url)
     expect(check.locator(".cm-content")).to_contain_text("# new work, from tab B")
 
 
-def test_a_tab_asks_before_it_replaces_or_loads_another_tabs_code(context, server_url):
-    a = open_tab(context, server_url)
-    b = open_tab(context, server_url)
+def test_a_tab_asks_before_it_replaces_or_loads_another_tabs_code(context, problem_url):
+    a = open_tab(context, problem_url)
+    b = open_tab(context, problem_url)
     paste_code(b, NEW)
     wait_stored(b, NEW)
     bar = a.get_by_role("alert").filter(has_text="edited in another tab")
@@ -100,9 +101,9 @@ FILL_STORAGE = """() => {
 }"""
 
 
-def test_a_save_that_fails_is_said_at_once_with_a_way_to_copy_the_code(context, server_url):
+def test_a_save_that_fails_is_said_at_once_with_a_way_to_copy_the_code(context, server_url, problem_url):
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server_url)
-    page = open_tab(context, server_url)
+    page = open_tab(context, problem_url)
     page.evaluate(FILL_STORAGE)
     paste_code(page, MINE)
     status = page.get_by_role("status").first
@@ -125,9 +126,9 @@ def test_a_save_that_fails_is_said_at_once_with_a_way_to_copy_the_code(context, 
     expect(status).to_contain_text("saved again")
 
 
-def test_without_clipboard_access_copy_code_selects_the_code(context, server_url):
+def test_without_clipboard_access_copy_code_selects_the_code(context, problem_url):
     """Private mode (every write refused) and a clipboard the page may not use."""
-    page = open_tab(context, server_url)
+    page = open_tab(context, problem_url)
     page.evaluate("() => { Storage.prototype.setItem = () => { throw new DOMException('', 'QuotaExceededError'); }; }")
     paste_code(page, MINE)
     page.evaluate("() => { Object.defineProperty(navigator, 'clipboard', {value: {writeText: () => "

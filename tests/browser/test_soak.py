@@ -2,16 +2,14 @@
 
 import json
 import time
-from pathlib import Path
 
 import pytest
 
-from pageutil import paste_code, wait_until_ready
+from pageutil import PROBLEM, paste_code, wait_until_ready
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parents[2]
-MISTAKES = ROOT / "tests" / "mistakes"
+MISTAKES = PROBLEM.mistakes
 RUNS = 200
 REPORTED = {1, 50, 100, 150, 200}
 MB = 1024 * 1024
