@@ -3,13 +3,14 @@ not written yet, a problem installed from its archive, and a problem folder that
 
 import io
 import json
+import sys
 import zipfile
 
 import pytest
 from problems import first_problem
 
 import playground.problem
-from playground import run_tests
+from playground import run_tests, warm_up
 from playground.script import run_script
 
 ADD = {
@@ -97,3 +98,8 @@ def test_install_puts_a_problem_in_place_from_its_archive(tmp_path, monkeypatch)
     folder = tmp_path / "installed" / "add"
     assert sorted(p.name for p in folder.iterdir()) == sorted(n for n in ADD if n != "solution.py")
     assert run(folder, ADD["solution.py"], tmp_path)["solved"]
+
+
+def test_warm_up_without_a_problem_loads_every_plugin():
+    warm_up()
+    assert "playground.plugins.autograd.doctor" in sys.modules

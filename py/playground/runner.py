@@ -1,9 +1,11 @@
 """Run a problem's hidden tests against the learner's code; return a Result (playground.schema), ready for JSON."""
 
 import builtins
+import importlib
 import io
 import json
 import os
+import pkgutil
 import signal
 import sys
 import tempfile
@@ -27,7 +29,7 @@ from playground.learner import (
 from playground.limits import learner_limits, state, stop_requested
 from playground.output import CappedOutput, OutputBudget
 from playground.plugins import Plugin
-from playground.problem import Problem
+from playground.problem import Problem, pristine
 from playground.schema import Result, TestResult, new_result, stopped
 from playground.verdicts import VerdictCollector, new_verdict
 
@@ -138,10 +140,22 @@ def test_results(problem: Problem, verdicts: dict[str, dict], unfinished: str) -
 
 
 def warm_up(problem_dir: str | Path | None = None) -> None:
-    """Run a problem's starter once, so that everything a run imports is loaded (and its classes recorded as
-    they are) before any learner code runs. Without a problem, just what every run imports is loaded."""
+    """Load everything a run imports (every plugin too) before any learner code runs, so that the harness's
+    classes are recorded as they are: run a problem's starter, or a one-test problem of our own."""
+    for module in pkgutil.walk_packages(plugin_modules.__path__, f"{plugin_modules.__name__}."):
+        importlib.import_module(module.name)
     if problem_dir is not None:
         run_tests(problem_dir, (Path(problem_dir) / "starter.py").read_text(encoding="utf-8"))
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        problem = Path(folder) / "warm_up"
+        problem.mkdir()
+        (problem / "problem.json").write_text(json.dumps(
+            {"id": "warm_up", "title": "Warm-up", "tests": [{"id": "test_warm_up", "name": "Warm-up"}]}))
+        (problem / "test_warm_up.py").write_text("from submission import x\n\n\ndef test_warm_up():\n"
+                                                 "    assert x == 1\n")
+        run_tests(problem, "x = 1\n")
+        pristine.pop(problem.resolve(), None)
 
 
 def say_once(tests: list[dict], allowed: bool = True) -> str | None:
