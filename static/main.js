@@ -6,7 +6,7 @@ import statement from "../py/problems/basic_autograd/statement.md?raw";
 import starter from "../py/problems/basic_autograd/starter.py?raw";
 import { createRunner } from "./run/runner-client.js";
 import { createResultsView } from "./results/results.js";
-import { failureResults, normalize, pendingResults, stoppedResults } from "./results/results-model.js";
+import { isCurrent, pendingTests } from "./results/results-model.js";
 import { keepWorkingOffline } from "./offline/offline.js";
 import { createScriptOutput } from "./results/script-output.js";
 import { isSolved, loadCode, loadResults, markSolved, saveResults } from "./track/storage.js";
@@ -31,6 +31,7 @@ const setStatus = (text) => { if (!replying) $("status").textContent = text; }; 
 // Python boots first, in the background: nothing below waits for it.
 const runner = createRunner({
   baseUrl: new URL(import.meta.env.BASE_URL, location.href).href,
+  problemId: problem.id,
   onStatus(text) {
     bootStatus = text;
     document.documentElement.dataset.python = "loading";
@@ -64,10 +65,13 @@ const results = createResultsView({
   },
   onGoToLine: (line) => editor?.goToLine(line),
   next: problem.next ?? null,
+  timeLimit: problem.time_limit_seconds,
 });
 showLastVisit();
 $("solved-badge").hidden = !isSolved(problem.id);
-const output = createScriptOutput({ region: $("run-output"), onGoToLine: (line) => editor?.goToLine(line) });
+const output = createScriptOutput({
+  region: $("run-output"), onGoToLine: (line) => editor?.goToLine(line), drawing: Boolean(problem.plugins?.autograd?.graph),
+});
 
 // The statement (marked + KaTeX) and the editor (CodeMirror) are chunks of their own, loaded side by
 // side once Python has started.
@@ -99,9 +103,8 @@ const editorLoaded = import("./editor/editor.js").then(({ createEditor }) => {
 // The results of the learner's last run, from an earlier visit; or every test, not run yet.
 function showLastVisit() {
   const last = loadResults(problem.id);
-  const ids = new Set(last?.results.tests.map((test) => test.id));
-  if (!last || !problem.tests.every((test) => ids.has(test.id))) return results.showPending(pendingResults(problem.tests));
-  results.showResults(normalize(last.results, problem.tests), { lastVisit: last.at });
+  if (!isCurrent(last?.results, problem)) return results.showPending(pendingTests(problem)); // none, or older
+  results.showResults(last.results, { lastVisit: last.at });
 }
 
 async function requestRun() {
@@ -135,16 +138,16 @@ async function drain() {
     if (queuedCode === null) {
       const code = queuedScript;
       say(runner.isReady ? "Running your code…" : `${bootStatus} Your code will run as soon as Python is ready.`);
-      const outcome = await runner.runScript(code, problem.time_limit_seconds);
+      const result = await runner.runScript(problem, code);
       if (queuedScript === code) queuedScript = null;
-      output.show(outcome, problem.time_limit_seconds);
+      output.show(result, problem.time_limit_seconds);
       continue;
     }
     const code = queuedCode;
     say(runner.isReady ? "Running tests…" : `${bootStatus} Your tests will run as soon as Python is ready.`);
-    const outcome = await runner.run(problem.id, code, problem.time_limit_seconds);
+    const result = await runner.run(problem, code);
     if (queuedCode === code) queuedCode = null;
-    show(outcome);
+    show(result);
   }
   running = false;
   if (document.activeElement === $("stop")) $("run").focus(); // a disabled button would drop the focus
@@ -154,17 +157,13 @@ async function drain() {
   setStatus(runner.isReady ? "Ready" : bootStatus);
 }
 
-function show(outcome) {
-  const { results: found, stopped, failure, cancelled } = outcome;
-  if (cancelled) return results.showCancelled(pendingResults(problem.tests));
-  const shown = failure ? failureResults(failure, problem.tests)
-    : stopped ? stoppedResults(found && normalize(found, problem.tests), {
-      reason: stopped, seconds: outcome.seconds, limit: problem.time_limit_seconds, problemTests: problem.tests })
-      : normalize(found, problem.tests);
-  results.showResults(shown);
-  results.focusVerdict(shown);
-  saveResults(problem.id, shown);
-  if (shown.solved) {
+// result: a Result (results/schema.js), from Python or made by the runner when Python could not answer.
+function show(result) {
+  results.showResults(result);
+  if (result.stopped?.phase === "waiting") return; // nothing ran: nothing to keep, nowhere new to look
+  results.focusVerdict(result);
+  saveResults(problem.id, result);
+  if (result.solved) {
     markSolved(problem.id);
     $("solved-badge").hidden = false;
   }
