@@ -1,22 +1,51 @@
-// Build step: inside real Pyodide under Node, compile the standard library, pytest (from our
-// pinned wheels) and our harness to bytecode (scripts/precompile.py says why).
+// Build step: inside real Pyodide under Node, compile the standard library, pytest (from our pinned wheels)
+// and our harness to bytecode, and pack each problem in an archive of its own (scripts/precompile.py says why).
 //
-// Usage: node scripts/precompile.mjs   (reads build/wheels and py/, writes build/public/)
+// Usage: node scripts/precompile.mjs   (reads build/wheels, py/playground and $PLAYGROUND_PROBLEMS, default
+// py/problems; writes build/public/v/ and build/public/manifest.json)
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { loadPyodide } from "pyodide";
 
 const WHEELS = "build/wheels";
 const PUBLIC = "build/public";
-const OUR_PY = ["py/playground", "py/problems"];
+const HARNESS = "py/playground";
+const PROBLEMS = process.env.PLAYGROUND_PROBLEMS || "py/problems";
+// Where the build's copies live inside Pyodide: the same layout as the worker's (python-setup.js).
+const BUILD_PY = "/build/py";
 
 function* files(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
+    if (entry.name === "__pycache__") continue;
     if (entry.isDirectory()) yield* files(path);
     else yield path;
   }
+}
+
+// Every folder of PROBLEMS with a problem.json, checked to be named by its id (the worker finds it so).
+function problemFolders() {
+  return readdirSync(PROBLEMS, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(PROBLEMS, entry.name, "problem.json")))
+    .map((entry) => {
+      const file = join(PROBLEMS, entry.name, "problem.json");
+      const { id } = JSON.parse(readFileSync(file, "utf8"));
+      if (id !== entry.name) throw new Error(`${file}: "id" is ${JSON.stringify(id)}, but the folder is ${entry.name}`);
+      return { id, folder: join(PROBLEMS, entry.name) };
+    })
+    .sort((a, b) => a.id.localeCompare(b.id));
+}
+
+// What a learner's browser may see of a problem: everything but the answer and the wrong answers.
+function ships(path) {
+  const [top] = path.split("/");
+  return top !== "solution.py" && top !== "mistakes";
+}
+
+function copyIn(pyodide, source, target) {
+  pyodide.FS.mkdirTree(target.slice(0, target.lastIndexOf("/")));
+  pyodide.FS.writeFile(target, readFileSync(source));
 }
 
 // A fixed hash seed: set constants are marshalled in hash order, and builds should be reproducible.
@@ -27,21 +56,23 @@ const wheels = readdirSync(WHEELS).filter((name) => name.endsWith(".whl"));
 await pyodide.loadPackage(wheels.map((name) => join(process.cwd(), WHEELS, name)), { messageCallback: () => {} });
 const installed = pyodide.FS.readdir(sitePackages).filter((name) => !before.has(name) && !name.startsWith(".")).sort();
 
-for (const dir of OUR_PY) {
-  for (const path of files(dir)) {
-    if (path.includes("__pycache__") || path.endsWith("solution.py")) continue; // the answer stays home
-    const target = `/build/py/${relative("py", path)}`;
-    pyodide.FS.mkdirTree(target.slice(0, target.lastIndexOf("/")));
-    pyodide.FS.writeFile(target, readFileSync(path));
+for (const path of files(HARNESS)) copyIn(pyodide, path, `${BUILD_PY}/playground/${relative(HARNESS, path)}`);
+const problems = problemFolders();
+for (const { id, folder } of problems) {
+  for (const path of files(folder)) {
+    const inside = relative(folder, path).split("\\").join("/");
+    if (ships(inside)) copyIn(pyodide, path, `${BUILD_PY}/problems/${id}/${inside}`);
   }
 }
 
 pyodide.runPython(readFileSync("scripts/precompile.py", "utf8"));
-pyodide.runPython("import sys; sys.path.insert(0, '/build/py')");
-const hot = pyodide.globals.get("hot_files")("/build/py/problems/basic_autograd");
+pyodide.runPython(`import sys; sys.path.insert(0, ${JSON.stringify(BUILD_PY)})`);
+const call = (name, ...args) => pyodide.globals.get(name)(...args);
+const problemDirs = problems.map(({ id }) => `${BUILD_PY}/problems/${id}`);
+const hot = call("hot_files", pyodide.toPy(problemDirs));
 const stdlibZip = pyodide.runPython("next(p for p in sys.path if p.endswith('.zip'))");
-pyodide.globals.get("precompile_stdlib")(stdlibZip, "/build/python_stdlib.zip", hot);
-pyodide.globals.get("bundle_python")(sitePackages, pyodide.toPy(installed), "/build/py", "/build/py-bundle.zip", hot);
+call("precompile_stdlib", stdlibZip, "/build/python_stdlib.zip", hot);
+call("bundle_python", sitePackages, pyodide.toPy(installed), `${BUILD_PY}/playground`, "/build/py-bundle.zip", hot);
 
 // Named by content, under v/: cached for good, and a new build can never mix with an old one.
 function publish(fsPath, stem) {
@@ -52,11 +83,17 @@ function publish(fsPath, stem) {
 }
 
 mkdirSync(join(PUBLIC, "v"), { recursive: true });
+const archives = {};
+for (const { id } of problems) {
+  call("pack_problem", `${BUILD_PY}/problems/${id}`, `/build/problem-${id}.zip`, hot);
+  archives[id] = publish(`/build/problem-${id}.zip`, `problem-${id}`);
+}
 const manifest = {
   pyodide: `v/pyodide-${pyodide.version}/`,
   stdlib: publish("/build/python_stdlib.zip", "python_stdlib"),
   bundle: publish("/build/py-bundle.zip", "py-bundle"),
-  problems: readdirSync("py/problems").filter((name) => !name.startsWith("_")).sort(),
+  problems: archives, // {id: its archive}: a visit to one problem fetches that one only
 };
 writeFileSync(join(PUBLIC, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
-console.log(`precompiled: the standard library, ${installed.filter((n) => !n.endsWith(".dist-info")).join(", ")}`);
+console.log(`precompiled: the standard library, ${installed.filter((n) => !n.endsWith(".dist-info")).join(", ")}; `
+  + `problems: ${problems.map(({ id }) => id).join(", ")}`);

@@ -6,8 +6,11 @@ instead of in every learner's browser on every visit.
   import (the "hot" ones). The rest stay source: bytecode is bulkier, and bytes cost time too.
 - pytest and its dependencies (installed from our pinned wheels) and our harness go into one
   bundle, hot modules compiled too. pytest needs only a few of pygments' lexers and styles.
+- Each problem goes into an archive of its own, `<id>/...`, so that a visit to one problem fetches
+  that one only. Its hidden tests come with their bytecode (compiled with asserts kept: they are the
+  tests). The reference solution and the mistakes stay home: they are left out before this runs.
 
-Both zips are stored, not deflated: the server compresses the whole file with brotli, which
+Every zip is stored, not deflated: the server compresses the whole file with brotli, which
 packs bytecode far better than zip's per-file deflate.
 """
 
@@ -27,7 +30,8 @@ ENCODINGS_KEPT = {"__init__", "aliases", "ascii", "base64_codec", "charmap", "cp
                   "latin_1", "punycode", "raw_unicode_escape", "undefined", "unicode_escape", "utf_16", "utf_16_be",
                   "utf_16_le", "utf_32", "utf_32_be", "utf_32_le", "utf_7", "utf_8", "utf_8_sig"}
 
-OPTIMIZE = 2
+OPTIMIZE = 2  # no docstrings, no asserts: for the library and the harness, never for a problem's tests
+WORKER_HOME = "/home/pyodide/playground-py"  # where the worker unpacks our Python (static/run/python-setup.js)
 
 PYGMENTS_KEPT = {
     "pygments/lexers": {"__init__.py", "_mapping.py", "python.py", "diff.py"},
@@ -41,20 +45,21 @@ def write(bundle: zipfile.ZipFile, name: str, data: bytes) -> None:
     bundle.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), data)
 
 
-def bytecode(source: bytes, filename: str) -> bytes | None:
+def bytecode(source: bytes, filename: str, optimize: int = OPTIMIZE) -> bytes | None:
     """A .pyc that is used without checking its source (there is none beside it)."""
     try:
-        code = compile(source, filename, "exec", dont_inherit=True, optimize=OPTIMIZE)
+        code = compile(source, filename, "exec", dont_inherit=True, optimize=optimize)
     except SyntaxError:
         return None
     return _code_to_hash_pyc(code, importlib.util.source_hash(source), checked=False)
 
 
-def hot_files(problem_dir: str) -> set[str]:
-    """The files of every module loaded once Pyodide has booted and run a problem's tests."""
+def hot_files(problem_dirs: list[str]) -> set[str]:
+    """The files of every module loaded once Pyodide has booted and run each problem's tests on its starter."""
     from playground import run_tests
 
-    run_tests(problem_dir, (Path(problem_dir) / "starter.py").read_text())
+    for problem_dir in problem_dirs:
+        run_tests(problem_dir, (Path(problem_dir) / "starter.py").read_text(encoding="utf-8"))
     return {getattr(module, "__file__", None) for module in list(sys.modules.values())} - {None}
 
 
@@ -94,10 +99,19 @@ def pruned(relative: Path) -> bool:
     return folder in PYGMENTS_KEPT and relative.name not in PYGMENTS_KEPT[folder]
 
 
-def bundle_python(site_packages: str, installed: list[str], our_py: str, target_zip: str, hot: set[str]) -> None:
-    """pytest & co. as bytecode; our harness and problems as source, with bytecode beside them."""
+def add_with_bytecode(bundle: zipfile.ZipFile, name: str, source: bytes, home: str, optimize: int = OPTIMIZE) -> None:
+    """Source, and its bytecode in __pycache__ beside it: tracebacks can show the source's lines.
+    home: the folder the zip is unpacked into, in the worker."""
+    write(bundle, name, source)
+    compiled = bytecode(source, f"{home}/{name}", optimize)
+    if compiled is not None:
+        folder, _, stem = name.removesuffix(".py").rpartition("/")
+        write(bundle, f"{folder}/__pycache__/{stem}.{sys.implementation.cache_tag}.pyc".lstrip("/"), compiled)
+
+
+def bundle_python(site_packages: str, installed: list[str], harness: str, target_zip: str, hot: set[str]) -> None:
+    """pytest & co. as bytecode; our harness as source, with bytecode beside it."""
     site = Path(site_packages)
-    cache_tag = sys.implementation.cache_tag
     with zipfile.ZipFile(target_zip, "w", zipfile.ZIP_STORED) as out:
         for top in installed:
             paths = [site / top] if (site / top).is_file() else sorted((site / top).rglob("*"))
@@ -109,13 +123,29 @@ def bundle_python(site_packages: str, installed: list[str], our_py: str, target_
                     add_module(out, relative.as_posix(), path.read_bytes(), str(path), hot)
                 else:
                     write(out, relative.as_posix(), path.read_bytes())
-        ours = Path(our_py)
+        ours = Path(harness)
         for path in sorted(ours.rglob("*")):
-            relative = path.relative_to(ours)
-            if path.is_dir() or "__pycache__" in relative.parts:
+            name = (ours.name / path.relative_to(ours)).as_posix()  # playground/...
+            if path.is_dir() or "__pycache__" in path.parts:
                 continue
-            write(out, relative.as_posix(), path.read_bytes())
-            if path.suffix == ".py" and relative.parts[0] == "playground":
-                compiled = bytecode(path.read_bytes(), f"/home/pyodide/playground-py/{relative.as_posix()}")
-                pyc = relative.parent / "__pycache__" / f"{path.stem}.{cache_tag}.pyc"
-                write(out, pyc.as_posix(), compiled)
+            if path.suffix == ".py":
+                add_with_bytecode(out, name, path.read_bytes(), WORKER_HOME)
+            else:
+                write(out, name, path.read_bytes())
+
+
+def pack_problem(problem_dir: str, target_zip: str, hot: set[str]) -> None:
+    """The problem's folder as <id>/...: its hidden tests, and any module of its own they loaded, with bytecode.
+
+    solution.py and mistakes/ are not in problem_dir: they never reach this build's Pyodide."""
+    folder = Path(problem_dir)
+    tests = folder / f"test_{folder.name}.py"
+    with zipfile.ZipFile(target_zip, "w", zipfile.ZIP_STORED) as out:
+        for path in sorted(folder.rglob("*")):
+            if path.is_dir() or "__pycache__" in path.parts:
+                continue
+            name = (folder.name / path.relative_to(folder)).as_posix()  # <id>/...
+            if path.suffix == ".py" and (path == tests or str(path) in hot):
+                add_with_bytecode(out, name, path.read_bytes(), f"{WORKER_HOME}/problems", optimize=0)
+            else:
+                write(out, name, path.read_bytes())

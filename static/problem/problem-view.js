@@ -4,7 +4,7 @@
 // (run/runner-client.js) → results/results.js.
 
 import { createResultsView } from "../results/results.js";
-import { normalize, pendingResults } from "../results/results-model.js";
+import { isCurrent, pendingTests } from "../results/results-model.js";
 import { createScriptOutput } from "../results/script-output.js";
 import { cancelGraphs } from "../graph/graph-disclosure.js";
 import { keepWork } from "../editor/keep-work.js";
@@ -25,7 +25,6 @@ export function openProblem(container, { problem, next, runner, python }) {
 
   document.title = `${meta.title} · Autograd Playground`;
   $("problem-title").textContent = meta.title;
-  $("draw-hint").hidden = !meta.plugins?.autograd?.graph; // draw(v) comes with the autograd plugin
   const status = createStatusLine($("status"));
   status.python(python.ready ? "Ready" : python.status);
 
@@ -46,10 +45,13 @@ export function openProblem(container, { problem, next, runner, python }) {
     },
     onGoToLine: goToLine,
     next,
+    timeLimit: meta.time_limit_seconds,
   });
   showLastVisit(results, meta);
   $("solved-badge").hidden = !isSolved(meta.id);
-  const output = createScriptOutput({ region: $("run-output"), onGoToLine: goToLine });
+  const drawing = Boolean(meta.plugins?.autograd?.graph); // draw(v) comes with the autograd plugin
+  $("draw-hint").hidden = !drawing;
+  const output = createScriptOutput({ region: $("run-output"), onGoToLine: goToLine, drawing });
 
   // The statement (marked + KaTeX) and the editor (CodeMirror) are chunks of their own, shared by every problem.
   import("./statement.js").then(({ renderStatement }) => {
@@ -123,9 +125,8 @@ export function openProblem(container, { problem, next, runner, python }) {
 // The results of the learner's last run, from an earlier visit; or every test, not run yet.
 function showLastVisit(results, meta) {
   const last = loadResults(meta.id);
-  const ids = new Set(last?.results.tests.map((test) => test.id));
-  if (!last || !meta.tests.every((test) => ids.has(test.id))) return results.showPending(pendingResults(meta.tests));
-  results.showResults(normalize(last.results, meta.tests), { lastVisit: last.at });
+  if (!isCurrent(last?.results, meta)) return results.showPending(pendingTests(meta)); // none, or older
+  results.showResults(last.results, { lastVisit: last.at });
 }
 
 function resetToStarter(editor, starter, status) {

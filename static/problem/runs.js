@@ -2,7 +2,6 @@
 // lost; clicks made in the meantime collapse into one run of the latest code. Runs go one at a time through
 // the page's one Python (shared-runner.js); leaving the problem stops its run and forgets its queue.
 
-import { failureResults, normalize, pendingResults, stoppedResults } from "../results/results-model.js";
 import { markSolved, saveResults } from "../track/storage.js";
 
 // python: {status, ready}, the page's news of Python. latestCode(): resolves to the editor's code, once saved.
@@ -44,18 +43,18 @@ export function createRuns({ problem, runner, python, status, results, output, s
       if (queuedCode === null) {
         const code = queuedScript;
         status.say(runner.isReady ? "Running your code…" : waitingFor("code"));
-        const outcome = await runner.runScript(problem.id, code, limit);
+        const result = await runner.runScript(problem, code);
         if (left) return;
         if (queuedScript === code) queuedScript = null;
-        if (outcome) output.show(outcome, limit);
+        output.show(result, limit);
         continue;
       }
       const code = queuedCode;
       status.say(runner.isReady ? "Running tests…" : waitingFor("tests"));
-      const outcome = await runner.run(problem.id, code, limit);
+      const result = await runner.run(problem, code);
       if (left) return;
       if (queuedCode === code) queuedCode = null;
-      show(outcome ?? { cancelled: true });
+      show(result);
     }
     running = false;
     if (document.activeElement === stopButton) runButton.focus(); // a disabled button would drop the focus
@@ -65,17 +64,13 @@ export function createRuns({ problem, runner, python, status, results, output, s
     status.python(runner.isReady ? "Ready" : python.status);
   }
 
-  function show(outcome) {
-    const { results: found, stopped, failure, cancelled } = outcome;
-    if (cancelled) return results.showCancelled(pendingResults(problem.tests));
-    const shown = failure ? failureResults(failure, problem.tests)
-      : stopped ? stoppedResults(found && normalize(found, problem.tests), {
-        reason: stopped, seconds: outcome.seconds, limit, problemTests: problem.tests })
-        : normalize(found, problem.tests);
-    results.showResults(shown);
-    results.focusVerdict(shown);
-    saveResults(problem.id, shown);
-    if (shown.solved) {
+  // result: a Result (results/schema.js), from Python or made by the page when Python could not answer.
+  function show(result) {
+    results.showResults(result);
+    if (result.stopped?.phase === "waiting") return; // nothing ran: nothing to keep, nowhere new to look
+    results.focusVerdict(result);
+    saveResults(problem.id, result);
+    if (result.solved) {
       markSolved(problem.id);
       onSolved();
     }

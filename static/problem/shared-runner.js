@@ -1,12 +1,16 @@
 // The page's one Python, shared by the problem views in turn. The runner (run/runner-client.js) takes one run
 // at a time; a view opened while the last view's run is still ending must wait for it. Here every run waits
-// for the one before it, and stop() also drops the runs still waiting: they resolve to null, having not run.
+// for the one before it, and stop() also drops the runs still waiting: each resolves to a Result that says
+// it was stopped while waiting (results-model.js), as the runner's own do.
+
+import { stoppedResult } from "../results/results-model.js";
 
 export function shareRunner(runner) {
   let last = Promise.resolve();
   let waiting = new Set(); // the runs queued behind another: {cancel()}
 
-  function queued(call) {
+  // dropped: the Result of a run stopped before its turn came.
+  function queued(call, dropped) {
     const before = last;
     let cancel;
     const cancelled = new Promise((resolve) => { cancel = () => resolve(false); });
@@ -14,7 +18,7 @@ export function shareRunner(runner) {
     waiting.add(entry);
     const result = Promise.race([before.then(() => true), cancelled]).then((go) => {
       waiting.delete(entry);
-      return go ? call() : null;
+      return go ? call() : dropped();
     });
     last = Promise.all([before, result]).then(() => {}, () => {}); // a dropped run still waits for its turn
     return result;
@@ -24,12 +28,17 @@ export function shareRunner(runner) {
     get isReady() {
       return runner.isReady;
     },
-    run: (problemId, code, limit) => queued(() => runner.run(problemId, code, limit)),
-    runScript: (problemId, code, limit) => queued(() => runner.runScript(problemId, code, limit)),
+    // problem: its problem.json. Resolve to a Result, as the runner's run() and runScript() do.
+    run: (problem, code) => queued(() => runner.run(problem, code), () => droppedRun(problem, "tests")),
+    runScript: (problem, code) => queued(() => runner.runScript(problem, code), () => droppedRun(problem, "script")),
     stop() {
       for (const entry of waiting) entry.cancel();
       waiting = new Set();
       runner.stop();
     },
   };
+}
+
+function droppedRun(problem, kind) {
+  return stoppedResult({ problem, kind, reason: "user", phase: "waiting" });
 }

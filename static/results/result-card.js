@@ -4,12 +4,14 @@
 import { el } from "../dom.js";
 import { visibleText } from "./learner-text.js";
 
+// By a test's outcome (results/schema.js).
 const VERDICTS = {
   pending: { icon: "○", text: "Not run yet" },
   passed: { icon: "✓", text: "Passed" },
   failed: { icon: "✗", text: "Failed" },
   error: { icon: "!", text: "Error" },
-  timeout: { icon: "■", text: "Stopped" }, // at the time limit, or by the Stop button
+  stopped: { icon: "■", text: "Stopped" }, // it was running when the time limit or the Stop button came
+  not_run: { icon: "–", text: "Not run" }, // it never started
 };
 
 // A symbol beside the verdict's words, so the verdict never rests on colour alone.
@@ -52,8 +54,9 @@ function hint(text) {
     el("p", { textContent: text }));
 }
 
-// sharedMessage: said once above the list, so not repeated here; graph: the "Show graph" disclosure, or null.
-export function testItem(test, { sharedMessage, onGoToLine, graph }) {
+// sharedMessage: said once above the list, so not repeated here; graph: the "Show graph" disclosure, or null;
+// stopSentence: what this test says about a stop (stop-words.js), or null.
+export function testItem(test, { sharedMessage, onGoToLine, graph, stopSentence = null }) {
   const status = VERDICTS[test.outcome] ? test.outcome : "error";
   const verdict = VERDICTS[status];
   const item = el("li", { className: "test", tabIndex: -1 }, // focused after a run when it is the first failure
@@ -64,7 +67,7 @@ export function testItem(test, { sharedMessage, onGoToLine, graph }) {
       el("span", { className: "test-name", textContent: test.name })),
     test.message && test.message === sharedMessage
       ? el("p", { className: "shared-ref", textContent: "Why: see the message above the list." })
-      : message(test.message),
+      : message([stopSentence, test.message].filter(Boolean).join(" ")),
     lineButton(test.line, onGoToLine),
     graph,
     traceback(test.traceback),

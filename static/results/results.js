@@ -1,23 +1,14 @@
 // The "Test results" region: a summary, what applies to every test (said once), the required tests,
 // the challenge tests apart, and a "Solved" panel once every required test passes.
 //
-// What the harness sends, one object per run (results-model.js fills in what an older harness leaves out):
-//
-//   {problem, error: {type, line, message, traceback} | null,  // set when the code did not load (or broke the harness)
-//    stopped: bool, output: str,                               // output: what the code printed while loading
-//    tests: [{id, name, tier: "required" | "challenge",       // tier: "required" when missing (or from problem.json)
-//             outcome: "passed" | "failed" | "error" | "timeout" | "pending",
-//             message, output, duration, line, traceback, graph, hint: str | null}],
-//    passed, total,            // required tests only
-//    challenge: {passed, total},
-//    solved: bool,             // every required test passed
-//    shared_message: str|null, // applies to every non-passing test: shown once above the list, not on each card
-//    duration}
+// It renders a Result (schema.js) as it is, whoever made it (Python, or the page: results-model.js), and
+// words what the data says: a stop (stop-words.js), a run that could not happen.
 
 import { el } from "../dom.js";
 import { cancelGraphs, graphDisclosure } from "../graph/graph-disclosure.js";
 import { lineButton, message, printed, testItem, traceback } from "./result-card.js";
 import { completionPanel } from "./completion.js";
+import { runStopSentence, stopNote, testStopSentence } from "./stop-words.js";
 
 function seconds(duration) {
   return duration < 10 ? duration.toFixed(2) : duration.toFixed(1);
@@ -26,7 +17,8 @@ function seconds(duration) {
 const SHORT_DATE = { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" };
 
 // parts: the elements of index.html's results region. next: what comes after this problem (completion.js).
-export function createResultsView({ region, parts, onGoToLine, next }) {
+// timeLimit: the problem's, in seconds (a stop at the time limit says it).
+export function createResultsView({ region, parts, onGoToLine, next, timeLimit }) {
   const { summary, note, errorBox, completion, list, challenge, challengeHeading, challengeList } = parts;
 
   function graphButton(test) {
@@ -36,7 +28,10 @@ export function createResultsView({ region, parts, onGoToLine, next }) {
   }
 
   function showTests(results) {
-    const card = (test) => testItem(test, { sharedMessage: results.shared_message, onGoToLine, graph: graphButton(test) });
+    const card = (test) => testItem(test, {
+      sharedMessage: results.shared_message, onGoToLine, graph: graphButton(test),
+      stopSentence: testStopSentence(test, results.stopped, timeLimit),
+    });
     const challenges = results.tests.filter((test) => test.tier === "challenge");
     list.replaceChildren(...results.tests.filter((test) => test.tier !== "challenge").map(card));
     challengeList.replaceChildren(...challenges.map(card));
@@ -45,13 +40,17 @@ export function createResultsView({ region, parts, onGoToLine, next }) {
     challengeHeading.textContent = ran ? `Challenge: ${results.challenge.passed}/${results.challenge.total}` : "Challenge";
   }
 
-  // Said once, above the list: the error that kept the code from loading, and a message every test shares.
-  function showShared({ error, output, shared_message: shared }) {
+  // Said once, above the list: the error that kept the code from loading, a stop no test can say, and a
+  // message every test shares.
+  function showShared({ error, stopped, output, shared_message: shared }) {
     const title = !error ? null
       : error.type === "HarnessError" || error.type === "PythonFailure" ? "The tests could not run"
         : "Your code did not load";
+    const stopSaid = stopped && runStopSentence(stopped, timeLimit);
     const parts = [
       title && el("h3", { textContent: title }),
+      stopSaid && message(stopSaid),
+      stopSaid && lineButton(stopped.line, onGoToLine),
       error && message(error.message),
       error && lineButton(error.line, onGoToLine),
       error && traceback(error.traceback),
@@ -69,6 +68,14 @@ export function createResultsView({ region, parts, onGoToLine, next }) {
     completion.hidden = !results.solved;
   }
 
+  // "5/7 passed in 0.12 s", then what became of the run: ": stopped by you", ": Solved".
+  function summaryText({ passed, total, status, stopped, solved, timings }) {
+    if (stopped?.phase === "waiting") return "Run cancelled.";
+    const counts = `${passed}/${total} passed`;
+    const when = status === "crashed" ? "" : ` in ${seconds(timings.total)} s`; // Python did not say how long
+    return counts + when + (stopped ? `: ${stopNote(stopped, timeLimit)}` : "") + (solved ? ": Solved" : "");
+  }
+
   // After a run: where the learner's eyes (and the keyboard focus) should go.
   function firstProblem(results) {
     if (results.error) return errorBox;
@@ -76,9 +83,10 @@ export function createResultsView({ region, parts, onGoToLine, next }) {
   }
 
   return {
-    // Before any run: every test by name, pending.
-    showPending(results) {
-      show(results);
+    // Before any run: every test by name, pending (results-model.js: pendingTests).
+    showPending(tests) {
+      const none = { passed: 0, total: 0 };
+      show({ error: null, stopped: null, output: "", tests, challenge: none, solved: false, shared_message: null });
       summary.textContent = "Not run yet.";
     },
 
@@ -90,21 +98,12 @@ export function createResultsView({ region, parts, onGoToLine, next }) {
       note.hidden = true;
     },
 
-    // results: normalized (results-model.js). lastVisit: a Date when they are a past visit's, restored.
-    showResults(results, { lastVisit = null } = {}) {
-      show(results);
-      summary.textContent = (results.duration === null ? `${results.passed}/${results.total} passed`
-        : `${results.passed}/${results.total} passed in ${seconds(results.duration)} s`)
-        + (results.note ? `: ${results.note}` : "") // e.g. "stopped by you"
-        + (results.solved ? ": Solved" : "");
+    // result: a Result. lastVisit: a Date when it is a past visit's, restored.
+    showResults(result, { lastVisit = null } = {}) {
+      show(result);
+      summary.textContent = summaryText(result);
       note.hidden = !lastVisit;
       note.textContent = lastVisit ? `From your last visit (${lastVisit.toLocaleString(undefined, SHORT_DATE)}).` : "";
-    },
-
-    // A run stopped before Python was even ready.
-    showCancelled(results) {
-      show(results);
-      summary.textContent = "Run cancelled.";
     },
 
     // Bring the verdict into view and give it the focus: the first problem, or the summary.

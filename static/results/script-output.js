@@ -9,7 +9,9 @@ function seconds(duration) {
   return duration < 10 ? duration.toFixed(2) : duration.toFixed(1);
 }
 
-export function createScriptOutput({ region, onGoToLine }) {
+// drawing: whether the problem offers draw(v) (its autograd plugin draws graphs): if so, a run that drew
+// nothing says how to.
+export function createScriptOutput({ region, onGoToLine, drawing = true }) {
   const summary = el("p", { className: "summary" });
   summary.setAttribute("aria-live", "polite");
   const body = el("div", { className: "run-output-body" });
@@ -39,6 +41,7 @@ export function createScriptOutput({ region, onGoToLine }) {
 
   function graphs(drawn) {
     if (!drawn.length) {
+      if (!drawing) return [];
       const hint = "Call draw(v) in your code to see the graph under a Value v.";
       return [el("p", { className: "hint", textContent: hint })];
     }
@@ -84,19 +87,20 @@ export function createScriptOutput({ region, onGoToLine }) {
       waiting = busy;
     },
 
-    // outcome: what runner.runScript resolved to; limit: the time limit in seconds.
-    show({ results: result, stopped, failure, cancelled, restarted }, limit) {
+    // result: a Result of kind "script" (what runner.runScript resolved to); limit: the time limit in seconds.
+    show(result, limit) {
       waiting = false;
-      if (failure) return render(failure, null);
-      if (cancelled) return render("Not run: you pressed Stop while Python was loading.", null);
+      const { status, stopped } = result;
+      if (status === "crashed") return render(result.error.message, null);
+      if (stopped?.phase === "waiting") return render("Not run: you pressed Stop while Python was loading.", null);
       if (stopped) {
-        const why = stopped === "time" ? `Stopped after the ${limit} s time limit: is there a loop that never ends?`
-          : "Stopped by you.";
-        if (result) return render(`${why} Here is what it printed and drew until then.`, result);
-        return render(restarted ? `${why} Python was restarted to stop your code (your code is safe).` : why, null);
+        const why = stopped.reason === "time"
+          ? `Stopped after the ${limit} s time limit: is there a loop that never ends?` : "Stopped by you.";
+        if (stopped.restarted) return render(`${why} Python was restarted to stop your code (your code is safe).`, null);
+        return render(`${why} Here is what it printed and drew until then.`, result);
       }
       const verdict = result.error ? "Your code stopped with an error" : "Ran";
-      render(`${verdict} in ${seconds(result.duration)} s.`, result);
+      render(`${verdict} in ${seconds(result.timings.total)} s.`, result);
     },
   };
 }

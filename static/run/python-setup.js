@@ -1,6 +1,7 @@
-// Getting Pyodide ready to judge code: one zip holds pytest and its dependencies (from our pinned
-// wheels, compiled to bytecode at build time by scripts/precompile.mjs), our harness and the problems.
-// Shared by the browser's worker and the Node tests, so both run the same steps.
+// Getting Pyodide ready to judge code: one zip holds pytest and its dependencies (from our pinned wheels,
+// compiled to bytecode at build time by scripts/precompile.mjs) and our harness; each problem comes in a zip
+// of its own, installed when it is first needed. Shared by the browser's worker and the Node tests, so both
+// run the same steps.
 
 export const PY_HOME = "/home/pyodide/playground-py";
 // Taken before any learner code runs: Python can replace js.JSON.parse, not this.
@@ -17,28 +18,46 @@ export const C_STACK_BYTES = 64 * 1024;
 // replace pyodide's API (`import pyodide_js`) and the harness's module attributes, not these references.
 const entries = new WeakMap();
 
-export function preparePython(pyodide, { bundle }) {
+export const problemDir = (problemId) => `${PY_HOME}/problems/${problemId}`;
+
+// bundle: the zip of pytest and the harness; problems: problem archives to install now (the first is the
+// one the learner opened: the harness runs its starter once, so that what a run imports is loaded before
+// any learner code runs). Returns the ids installed.
+export function preparePython(pyodide, { bundle, problems = [] }) {
   pyodide.unpackArchive(bundle, "zip", { extractDir: PY_HOME });
   pyodide.runPython(`
 import sys
 if ${JSON.stringify(PY_HOME)} not in sys.path:
     sys.path.insert(0, ${JSON.stringify(PY_HOME)})
 import playground
+import playground.problem
 import playground.script
 import pytest
-import gc
-playground.warm_up()
-gc.collect()
-gc.freeze()  # what boot made lives as long as Python: each run's collection looks at new objects only
 `);
   const module = pyodide._module;
   entries.set(pyodide, {
     runTests: pyodide.pyimport("playground").run_tests_json,
     runScript: pyodide.pyimport("playground.script").run_script_json,
+    install: pyodide.pyimport("playground.problem").install,
     stackPointer: module._emscripten_stack_get_current,
     thread: module._PyThreadState_Get,
     protect: module._PyUnstable_ThreadState_SetStackProtection,
   });
+  const ids = problems.map((archive) => installProblem(pyodide, archive));
+  const warmUp = pyodide.pyimport("playground").warm_up;
+  if (ids.length) warmUp(problemDir(ids[0]));
+  else warmUp();
+  pyodide.runPython(`
+import gc
+gc.collect()
+gc.freeze()  # what boot made lives as long as Python: each run's collection looks at new objects only
+`);
+  return ids;
+}
+
+// archive: a problem's zip (<id>/...), as a Uint8Array. Returns its id.
+export function installProblem(pyodide, archive) {
+  return entries.get(pyodide).install(archive);
 }
 
 // Set before every run: learner code may have reset it (through ctypes) in the last one.
@@ -47,15 +66,19 @@ function protectStack({ stackPointer, thread, protect }) {
   protect(thread(), here - C_STACK_BYTES, C_STACK_BYTES);
 }
 
+// A Result (static/results/schema.js), kind "tests".
 export function runTests(pyodide, problemId, code) {
   const entry = entries.get(pyodide);
   protectStack(entry);
-  return parseJson(entry.runTests(`${PY_HOME}/problems/${problemId}`, code));
+  return parseJson(entry.runTests(problemDir(problemId), code));
 }
 
-// The editor's code run as a script (print, draw(v)): {output, error, stopped, graphs, duration}.
-export function runScript(pyodide, code) {
+// The editor's code run as a script (print, draw(v) when the problem's plugins offer it): a Result, kind
+// "script". problemId: the problem whose plugins apply, or null.
+export function runScript(pyodide, problemId, code) {
   const entry = entries.get(pyodide);
   protectStack(entry);
-  return parseJson(entry.runScript(code));
+  const json = problemId ? entry.runScript.callKwargs(code, { problem_dir: problemDir(problemId) })
+    : entry.runScript(code);
+  return parseJson(json);
 }

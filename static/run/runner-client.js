@@ -1,12 +1,10 @@
 // The page's side of the Python worker: boot it at once, wait for it, run tests, stop runs that
 // take too long (or that the learner stops).
 //
-// run() and runScript() resolve to one of:
-//   {results}                          the harness's results object (runScript: run_script's {output, error, graphs, …})
-//   {stopped: "time"|"user", results?} interrupted (results, if Python came back with some;
-//                                      restarted: true when the worker had to be replaced to stop it;
-//                                      cancelled: true when Python was still loading and nothing ran)
-//   {failure: "message", crashed?}     Python could not load, or it crashed (the worker is replaced)
+// run() and runScript() always resolve to a Result (results/schema.js). Python makes it when it can; the
+// reason of a stop (`stopped.reason`: "user" or "time") is filled in here, since only the page knows which
+// interrupt it sent. When Python cannot answer (it crashed, it had to be replaced to stop the run, it never
+// picked the run up, it did not load) the Result is made here (results/results-model.js).
 //
 // The worker answers on a MessageChannel port given to it at boot, never on the worker itself: learner code
 // runs in the worker and could post there (worker.js). It acknowledges each run when it picks it up; a run
@@ -16,21 +14,27 @@
 // A worker that dies shows no error event when the learner's code closes it (`import js; js.close()`):
 // the worker holds a Web Lock while it lives, and the lock coming free tells us it is gone.
 
+import { failedResult, stoppedResult } from "../results/results-model.js";
+
 const GRACE_MS = 500; // after an interrupt, how long Python gets to come back before the worker is replaced
 const MAX_HEAP_BYTES = 512 * 1024 * 1024; // WebAssembly never gives memory back: past this, a fresh worker
+const DEFAULT_LIMIT_SECONDS = 10; // a script run with no problem open
 
-export function createRunner({ baseUrl, onStatus = () => {}, onReady = () => {}, onHeap = () => {} }) {
+// problemId: the problem the page opened, whose files the worker fetches while Python boots (or null).
+export function createRunner({ baseUrl, problemId = null, onStatus = () => {}, onReady = () => {}, onHeap = () => {} }) {
   // Writing 2 here raises KeyboardInterrupt in Python; shared memory needs a cross-origin isolated page.
   const interrupt = self.crossOriginIsolated ? new Uint8Array(new SharedArrayBuffer(1)) : null;
   let worker = null;
   let ready = null; // a promise: resolves when Python is ready, rejects with the boot error
   let isReady = false;
-  let current = null; // the run in progress: {id, resolve, stopped, posted, started, limit, deadline, hardStop}
+  // The run in progress: {id, resolve, stopped, posted, started, limit, deadline, hardStop, problem, kind}
+  let current = null;
   let port = null; // the page's end of the worker's channel
   let nextId = 1;
   let cancelWaiting = null; // set while a run waits for Python to load: cancels it
   let runsDone = 0; // by this worker: a crash in a worker that ran other code first is retried once
   let restarting = null; // while a fresh worker boots: the status shown in place of its own
+  let bootProblem = problemId; // a fresh worker fetches the problem of the last run while it boots
 
   function start() {
     isReady = false;
@@ -48,7 +52,7 @@ export function createRunner({ baseUrl, onStatus = () => {}, onReady = () => {},
         if (!current) {
           return restart("Python stopped after your last run (did your code close it?); restarting it. Your code is safe.");
         }
-        settle({ failure: crashMessage(detail), crashed: true, retry: runsDone > 0 });
+        settleCrash(detail);
         restart("Python crashed; restarting it…");
       };
       channel.port1.onmessage = ({ data }) => {
@@ -60,7 +64,7 @@ export function createRunner({ baseUrl, onStatus = () => {}, onReady = () => {},
           onReady(data);
           resolve();
         } else if (data.type === "boot-error") reject(new Error(data.message));
-        else if (current && data.id === current.id) (data.type === "started" ? begin : finish)(data);
+        else if (current && data.id === current.id) answered(data);
       };
       started.onerror = (event) => {
         event.preventDefault();
@@ -68,7 +72,7 @@ export function createRunner({ baseUrl, onStatus = () => {}, onReady = () => {},
       };
     });
     ready.catch(() => {}); // handled by whoever waits for it
-    const boot = { type: "boot", baseUrl, port: channel.port2, interruptBuffer: interrupt };
+    const boot = { type: "boot", baseUrl, port: channel.port2, problemId: bootProblem, interruptBuffer: interrupt };
     started.postMessage({ ...boot, lock: navigator.locks ? lock : null }, [channel.port2]);
   }
 
@@ -80,12 +84,30 @@ export function createRunner({ baseUrl, onStatus = () => {}, onReady = () => {},
     start();
   }
 
-  function settle(outcome) {
+  const elapsed = () => (performance.now() - (current.started ?? current.posted)) / 1000;
+
+  // The run is over: its Result goes to whoever waits for it. retry: run it once more, in a fresh worker.
+  function settle(result, retry = false) {
     clearTimeout(current.deadline);
     clearTimeout(current.hardStop);
-    const { resolve, started, posted } = current;
+    const { resolve } = current;
     current = null;
-    resolve({ ...outcome, seconds: (performance.now() - (started ?? posted)) / 1000 });
+    resolve({ result, retry });
+  }
+
+  const failed = (message) => failedResult({ problem: current.problem, kind: current.kind, message, seconds: elapsed() });
+
+  // Not the learner's exception (the harness catches those): Python itself broke. Earlier code in this worker
+  // may have broken it (replaced what the harness uses): retried once in the fresh one.
+  function settleCrash(detail) {
+    settle(failed(crashMessage(detail)), runsDone > 0);
+  }
+
+  // Stopped, with nothing from Python: restarted, when the worker had to be replaced to stop it.
+  function settleStopped(restarted) {
+    const phase = current.started === null ? "waiting" : current.kind === "tests" ? "testing" : "running";
+    settle(stoppedResult({ problem: current.problem, kind: current.kind, reason: current.stopped, phase, restarted,
+      seconds: elapsed() }));
   }
 
   // The worker picked the run up: from now on the time limit counts.
@@ -98,28 +120,33 @@ export function createRunner({ baseUrl, onStatus = () => {}, onReady = () => {},
   // The time limit passed and the worker has not even picked the run up: it is busy with what an earlier run
   // left behind (a callback or a loop still going after that run ended). The learner's code did not run.
   function notPickedUp() {
-    settle({ failure: busyMessage(current.limit) });
+    settle(failed(busyMessage(current.limit)));
     restart("Restarting Python: it was still busy with work left from your previous run…");
   }
 
-  function finish(data) {
+  function answered(data) {
+    if (data.type === "started") return begin();
+    if (data.type === "result") return finish(data);
+    if (data.type === "missing") return settle(failed(missingMessage(data.message)));
+    // A crash report. The interrupt landed just outside the harness: Python is fine.
     const { stopped } = current;
-    if (data.type === "results") {
-      runsDone += 1;
-      if (data.heap) onHeap(data.heap);
-      settle(stopped ? { stopped, results: data.results } : { results: data.results });
-      if (data.heap?.bytes > MAX_HEAP_BYTES) restart("Restarting Python to free the memory your code used…");
-      else if (data.results?.restart_python) { // the run did something that can't be undone (an audit hook)
-        restart("Starting a fresh Python: your code changed Python in a way that can't be undone. Your code is safe.");
-      }
-      return;
-    }
-    // The interrupt landed just outside the harness: Python is fine.
-    if (stopped && /KeyboardInterrupt/.test(data.message)) return settle({ stopped });
-    // Not the learner's exception (the harness catches those): Python itself may be broken. Start afresh.
-    if (stopped) settle({ stopped, restarted: true });
-    else settle({ failure: crashMessage(data.message), crashed: true, retry: runsDone > 0 });
+    if (stopped && /KeyboardInterrupt/.test(data.message)) return settleStopped(false);
+    // Python itself may be broken: start afresh.
+    if (stopped) settleStopped(true);
+    else settleCrash(data.message);
     restart(stopped ? "Restarting Python…" : "Python crashed; restarting it…");
+  }
+
+  function finish({ result, heap }) {
+    const { stopped } = current;
+    runsDone += 1;
+    if (heap) onHeap(heap);
+    if (result.stopped) result.stopped.reason = stopped ?? "user"; // a stop Python saw is always one we sent
+    settle(result);
+    if (heap?.bytes > MAX_HEAP_BYTES) restart("Restarting Python to free the memory your code used…");
+    else if (result.restart_python) { // the run did something that can't be undone (an audit hook)
+      restart("Starting a fresh Python: your code changed Python in a way that can't be undone. Your code is safe.");
+    }
   }
 
   // Raise KeyboardInterrupt in Python; if it does not come back soon, replace the worker.
@@ -134,27 +161,39 @@ export function createRunner({ baseUrl, onStatus = () => {}, onReady = () => {},
 
   // Python did not come back: a fresh worker (its boot takes a few seconds).
   function stopHard() {
-    settle({ stopped: current.stopped, restarted: true });
+    settleStopped(true);
     restart();
   }
 
-  // One run in the worker we have (waiting for it to be ready).
-  async function attempt(timeLimitSeconds, message) {
+  // One run in the worker we have (waiting for it to be ready): {result, retry}.
+  async function attempt(problem, kind, message) {
+    const posted = performance.now();
+    const limit = problem?.time_limit_seconds ?? DEFAULT_LIMIT_SECONDS;
     const cancelled = new Promise((resolve) => { cancelWaiting = () => resolve(true); });
     try {
-      if (await Promise.race([ready.then(() => false), cancelled])) return { stopped: "user", cancelled: true };
+      if (await Promise.race([ready.then(() => false), cancelled])) {
+        const seconds = (performance.now() - posted) / 1000;
+        return { result: stoppedResult({ problem, kind, reason: "user", phase: "waiting", seconds }) };
+      }
     } catch (error) {
-      return { failure: `Python could not load: ${error.message}. Reload the page to try again.` };
+      const text = `Python could not load: ${error.message}. Reload the page to try again.`;
+      return { result: failedResult({ problem, kind, message: text }) };
     } finally {
       cancelWaiting = null;
     }
     if (interrupt) interrupt[0] = 0;
     return new Promise((resolve) => {
-      current = { id: nextId++, resolve, stopped: null, posted: performance.now(), started: null };
-      current.limit = timeLimitSeconds;
-      current.deadline = setTimeout(notPickedUp, timeLimitSeconds * 1000);
+      current = { id: nextId++, resolve, stopped: null, posted: performance.now(), started: null, limit, problem, kind };
+      current.deadline = setTimeout(notPickedUp, limit * 1000);
       port.postMessage({ ...message, id: current.id });
     });
+  }
+
+  // A run, and once more in a fresh worker if this one was broken by earlier code.
+  async function runOnce(problem, kind, message) {
+    if (problem) bootProblem = problem.id;
+    const { result, retry } = await attempt(problem, kind, message);
+    return retry ? (await attempt(problem, kind, message)).result : result;
   }
 
   start();
@@ -164,17 +203,16 @@ export function createRunner({ baseUrl, onStatus = () => {}, onReady = () => {},
       return isReady;
     },
 
-    // message: what the worker is asked to do (runScript passes its own); the id is added here.
-    async run(problemId, code, timeLimitSeconds, message = { type: "run", problemId, code }) {
-      const { retry, ...outcome } = await attempt(timeLimitSeconds, message);
-      // Earlier code in that worker may have broken it (replaced what the harness uses): once more, in the fresh one.
-      return retry ? attempt(timeLimitSeconds, message) : outcome;
+    // problem: its problem.json (its id, time limit and tests). Resolves to a Result of kind "tests".
+    run(problem, code) {
+      return runOnce(problem, "tests", { type: "run", problemId: problem.id, code });
     },
 
-    // Run code: the editor's code as a script (what it prints, the graphs it draws), under the same
-    // time limit and Stop as a test run. Like run(), one at a time: the caller waits for the last to end.
-    runScript(code, timeLimitSeconds) {
-      return this.run(null, code, timeLimitSeconds, { type: "script", code });
+    // Run code: the editor's code as a script (what it prints, the graphs it draws, with the plugins of the
+    // problem, if any), under the same time limit and Stop as a test run. Like run(), one at a time: the
+    // caller waits for the last to end. Resolves to a Result of kind "script".
+    runScript(problem, code) {
+      return runOnce(problem, "script", { type: "script", problemId: problem?.id ?? null, code });
     },
 
     // The learner's Stop button: ends the run in progress, or cancels one waiting for Python.
@@ -183,6 +221,11 @@ export function createRunner({ baseUrl, onStatus = () => {}, onReady = () => {},
       stop("user");
     },
   };
+}
+
+function missingMessage(detail) {
+  return `The tests could not be fetched (${detail}), so your code did not run. Check your connection and run `
+    + "your code again.";
 }
 
 function busyMessage(limit) {

@@ -1,45 +1,57 @@
 // The Web Worker that owns Python: it boots Pyodide once, then runs the hidden tests on request.
 // Python never runs on the page's main thread, so the page stays responsive whatever the code does.
 //
-// The one message on the worker itself: {type: "boot", baseUrl, port, interruptBuffer?, lock?}. Everything
-// else travels over `port`, a MessageChannel port the page transfers at boot and the worker keeps in a
-// closure: learner code can neither send the page fake results nor stop the worker from hearing it.
-// In on the port:  {type: "run", id, problemId, code}   {type: "script", id, code} (Run code: results are
-//                  run_script's {output, error, stopped, graphs})
+// The one message on the worker itself: {type: "boot", baseUrl, port, problemId?, interruptBuffer?, lock?}.
+// Everything else travels over `port`, a MessageChannel port the page transfers at boot and the worker keeps in
+// a closure: learner code can neither send the page fake results nor stop the worker from hearing it.
+// In on the port:  {type: "run", id, problemId, code}      Run tests
+//                  {type: "script", id, problemId, code}   Run code (problemId: whose plugins apply, or null)
 // Out on the port: {type: "status", text}   {type: "ready", seconds, pytestSeconds}   {type: "boot-error", message}
-//                  {type: "started", id}: the run was picked up (the page's time limit counts from here)
-//                  {type: "results", id, results, heap: {bytes, used}}   {type: "run-error", id, message}
+//                  {type: "started", id}: Python starts the run now (the page's time limit counts from here)
+//                  {type: "result", id, result, heap: {bytes, used}}: result is a Result (results/schema.js)
+//                  {type: "crash", id, message}: Python did not come back with a Result (an interrupt outside
+//                    the harness, or Python itself broke)
+//                  {type: "missing", id, message}: the problem's files could not be fetched; nothing ran
 //                  {type: "alive"}: this worker holds the Web Lock named `lock` for as long as it lives
+//
+// A problem's files (tests, statement) come in an archive of their own: the one the page opened is fetched
+// while Pyodide boots, any other when a run first needs it.
 
 import { createLeftoverGuard } from "./leftovers.js";
 import { lockDown } from "./lockdown.js";
-import { preparePython, runScript, runTests } from "./python-setup.js";
+import { installProblem, preparePython, runScript, runTests } from "./python-setup.js";
 
 let pyodide = null;
 let post = null; // the port's postMessage, bound at boot
 let leftovers = null;
+let url = null; // a path of ours, as a URL
+const installed = new Set(); // the ids of the problems Python has
+// A problem's archive may be fetched after learner code ran, and that code reaches this scope through `js`:
+// what fetching uses is taken now, so that no run can hand a later one tests of its own making.
+const fetchFile = self.fetch.bind(self);
+const bodyBytes = Function.prototype.call.bind(Response.prototype.arrayBuffer);
+const Url = URL;
 
 const status = (text) => post({ type: "status", text });
 
-async function fetchOk(url) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return response;
-}
-
-// Where Pyodide, the standard library and the bundle of our Python (pytest included) live: paths with a
-// version or content hash in them, read from build/public/manifest.json at build time (vite.config.js).
+// Where Pyodide, the standard library, the bundle of pytest and our harness, and each problem's archive live:
+// paths with a version or content hash in them, from build/public/manifest.json at build time (vite.config.js).
 const FILES = __PYTHON_FILES__; // eslint-disable-line no-undef
 
-// The bundle is fetched while Pyodide boots.
-async function fetchFiles(url) {
-  const bundle = new Uint8Array(await (await fetchOk(url(FILES.bundle))).arrayBuffer());
-  return { bundle };
+async function fetchBytes(path) {
+  const response = await fetchFile(url(path));
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  return new Uint8Array(await bodyBytes(response));
 }
 
-async function boot({ baseUrl, port, interruptBuffer, lock }) {
+function fetchProblem(problemId) {
+  const path = FILES.problems?.[problemId];
+  return path ? fetchBytes(path) : Promise.reject(new Error(`there is no problem "${problemId}"`));
+}
+
+async function boot({ baseUrl, port, problemId, interruptBuffer, lock }) {
   const started = performance.now();
-  const url = (path) => new URL(path, baseUrl).href;
+  url = (path) => new Url(path, baseUrl).href;
   post = port.postMessage.bind(port);
   port.onmessage = ({ data }) => handle(data);
   // Held until this worker ends, however it ends: the page learns of it when the lock comes free.
@@ -48,14 +60,17 @@ async function boot({ baseUrl, port, interruptBuffer, lock }) {
     lockDown();
     leftovers = createLeftoverGuard();
     status("Loading Python…");
-    const files = fetchFiles(url);
-    files.catch(() => {}); // reported below, once Pyodide is up
+    // Fetched while Pyodide boots. A problem that fails to come is fetched again by its first run, which says why.
+    const bundle = fetchBytes(FILES.bundle);
+    bundle.catch(() => {}); // reported below, once Pyodide is up
+    const problem = problemId ? fetchProblem(problemId).catch(() => null) : Promise.resolve(null);
     // From our own origin, by absolute URL: Vite must not bundle Pyodide (it finds its files next to itself).
     const { loadPyodide } = await import(/* @vite-ignore */ url(`${FILES.pyodide}pyodide.mjs`));
     const py = await loadPyodide({ indexURL: url(FILES.pyodide), stdLibURL: url(FILES.stdlib) });
     const booted = performance.now();
     status("Loading pytest…");
-    preparePython(py, await files);
+    const archive = await problem;
+    for (const id of preparePython(py, { bundle: await bundle, problems: archive ? [archive] : [] })) installed.add(id);
     leftovers.guardWebLoop(py);
     if (interruptBuffer) py.setInterruptBuffer(interruptBuffer);
     // What the learner prints reaches the page through the harness, within a budget; writes straight to the
@@ -70,15 +85,28 @@ async function boot({ baseUrl, port, interruptBuffer, lock }) {
   }
 }
 
-// Run tests ({type: "run"}) and Run code ({type: "script"}) are answered alike: a "results" message.
-function answer(id, compute) {
+// A problem Python does not have yet: its archive, fetched and installed before the run starts.
+async function ensureProblem(problemId) {
+  if (!problemId || installed.has(problemId)) return;
+  const archive = await fetchProblem(problemId);
+  installed.add(installProblem(pyodide, archive));
+}
+
+// Run tests ({type: "run"}) and Run code ({type: "script"}) are answered alike: a "result" message.
+async function answer({ id, problemId }, compute) {
+  try {
+    await ensureProblem(problemId);
+  } catch (error) {
+    post({ type: "missing", id, message: String(error?.message ?? error) });
+    return;
+  }
   post({ type: "started", id });
   leftovers.begin();
   try {
-    post({ type: "results", id, results: compute(), heap: heap() });
+    post({ type: "result", id, result: compute(), heap: heap() });
   } catch (error) {
     // The harness catches what the learner's code raises; this is an interrupt or a harness fault.
-    post({ type: "run-error", id, message: String(error?.message ?? error) });
+    post({ type: "crash", id, message: String(error?.message ?? error) });
   } finally {
     leftovers.end();
   }
@@ -108,8 +136,8 @@ function heap() {
 }
 
 function handle(data) {
-  if (data.type === "run") answer(data.id, () => runTests(pyodide, data.problemId, data.code));
-  else if (data.type === "script") answer(data.id, () => runScript(pyodide, data.code));
+  if (data.type === "run") answer(data, () => runTests(pyodide, data.problemId, data.code));
+  else if (data.type === "script") answer(data, () => runScript(pyodide, data.problemId ?? null, data.code));
 }
 
 self.addEventListener("message", ({ data }) => { if (data.type === "boot") boot(data); }, { once: true });

@@ -15,9 +15,8 @@ const started = performance.now();
 const stdLibURL = `${publicDir}${manifest.stdlib}`;
 const pyodide = await loadPyodide({ stdLibURL, stdout: () => {}, stderr: () => {} });
 const booted = performance.now();
-preparePython(pyodide, {
-  bundle: new Uint8Array(readFileSync(`${publicDir}${manifest.bundle}`)),
-});
+const read = (path) => new Uint8Array(readFileSync(`${publicDir}${path}`));
+preparePython(pyodide, { bundle: read(manifest.bundle), problems: Object.values(manifest.problems).map(read) });
 const prepared = performance.now();
 
 const results = {};
