@@ -10,4 +10,6 @@ export function renderStatement({ problem, markdown, titleEl, difficultyEl, body
   document.title = `${problem.title} · Autograd Playground`;
   // Our own Markdown from the repository, never the learner's text: innerHTML is safe here.
   bodyEl.innerHTML = statementHtml(markdown);
+  // A code block scrolls sideways on a narrow screen (as a wide formula does): the keyboard must reach it.
+  for (const block of bodyEl.querySelectorAll("pre")) block.tabIndex = 0;
 }
