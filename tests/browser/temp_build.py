@@ -33,8 +33,10 @@ def build_site(problems: Path, workdir: Path) -> Path:
     shutil.copytree(ROOT, source, ignore=lambda folder, names: LEFT_OUT if Path(folder) == ROOT else [],
                     symlinks=True)
     (source / "node_modules").symlink_to(ROOT / "node_modules")
-    shutil.copytree(ROOT / "build" / "wheels", source / "build" / "wheels")  # mtimes kept: make downloads nothing
-    built = subprocess.run(["make", "build"], cwd=source, env={**os.environ, "PLAYGROUND_PROBLEMS": str(problems)},
+    shutil.copytree(ROOT / "build" / "wheels", source / "build" / "wheels")
+    # -o: what is installed or downloaded already is taken as it is (npm ci would empty the linked node_modules)
+    make = ["make", "build", "-o", "node_modules/.installed", "-o", "build/wheels/.downloaded"]
+    built = subprocess.run(make, cwd=source, env={**os.environ, "PLAYGROUND_PROBLEMS": str(problems)},
                            timeout=900, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     if built.returncode != 0:
         raise RuntimeError(f"make build failed with PLAYGROUND_PROBLEMS={problems}:\n{built.stdout[-3000:]}")
