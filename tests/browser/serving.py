@@ -1,12 +1,11 @@
 """Serving dist/ and finding Chromium: shared by the browser tests and `make bench`."""
 
 import os
+import select
 import shutil
 import signal
 import socket
 import subprocess
-import time
-import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -35,16 +34,12 @@ def free_port() -> int:
 
 
 def wait_until_up(url: str, server: subprocess.Popen, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"the server exited early:\n{server.stdout.read()}")
-        try:
-            with urllib.request.urlopen(url, timeout=1):
-                return
-        except OSError:
-            time.sleep(0.1)
-    raise RuntimeError(f"the server did not answer at {url} within {timeout} s")
+    """Wait for the server's "Serving ... on <url>" line (scripts/serve.mjs prints it once it listens)."""
+    ready, _, _ = select.select([server.stdout], [], [], timeout)
+    line = server.stdout.readline() if ready else ""
+    if f"on {url}" not in line:
+        said = line + (server.stdout.read() if server.poll() is not None else "")  # it exited: all it said
+        raise RuntimeError(f"the server did not come up at {url} within {timeout} s:\n{said}")
 
 
 def stop(server: subprocess.Popen) -> None:
