@@ -15,7 +15,7 @@ from playground.script import run_script
 ROOT = Path(__file__).resolve().parent.parent
 PROBLEM = ROOT / "py" / "problems" / "basic_autograd"
 SOLUTION = (PROBLEM / "solution.py").read_text()
-MISTAKES = ROOT / "tests" / "mistakes"
+MISTAKES = PROBLEM / "mistakes"
 DOCTOR = json.loads((MISTAKES / "doctor_expectations.json").read_text())
 EXAMPLE_1 = "a = Value(2); b = Value(-3); c = Value(10); d = a + b*c; e = d.relu(); e.backward()\n"
 
