@@ -22,7 +22,7 @@ test: build check-problems $(VENV)/.installed chromium
 	$(PY) -m pytest tests
 
 # The Python-only tests: no browser, no build.
-test-fast: $(VENV)/.installed
+test-fast: $(VENV)/.installed node_modules/.installed
 	$(PY) -m pytest tests -m "not pyodide and not browser"
 
 build: build/public/manifest.json
