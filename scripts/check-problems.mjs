@@ -105,7 +105,8 @@ function timed(pyodide, id, file) {
 
 // Every check of one problem: its errors, and its line of the report.
 function checkProblem(pyodide, { id, folder, meta, expectations }) {
-  const errors = renderingErrors(folder);
+  const rendering = renderingErrors(folder);
+  const errors = [...rendering];
   installProblem(pyodide, folder);
   pyodide.pyimport("playground").warm_up(problemDir(id));
 
@@ -127,7 +128,8 @@ function checkProblem(pyodide, { id, folder, meta, expectations }) {
   const wrong = Object.keys(expectations).length - correct;
   const line = `${id}: reference ${passed}/${total} + ${challenge.passed}/${challenge.total} challenge in ${Math.round(reference.ms)} ms`
     + ` (limit ${meta.time_limit_seconds} s) · starter fails ${started.total - started.passed}/${started.total} required`
-    + ` · ${wrong} wrong and ${correct} correct variants · ${MARKDOWN.filter((n) => existsSync(join(folder, n))).join(", ")} render`;
+    + ` · ${wrong} wrong and ${correct} correct variants`
+    + ` · ${rendering.length ? "Markdown does not render" : `renders ${MARKDOWN.filter((n) => existsSync(join(folder, n))).join(", ")}`}`;
   return { errors, line };
 }
 
@@ -153,7 +155,7 @@ for (const problem of problems) {
   broken += errors.length > 0;
 }
 if (broken) {
-  console.error(`check-problems: ${broken} of ${problems.length} problems are broken`);
+  console.error(`check-problems: ${broken} of ${problems.length} problem(s) broken`);
   process.exit(1);
 }
-console.log(`check-problems: ${problems.length} problems ok`);
+console.log(`check-problems: ${problems.length} problem(s) ok`);
