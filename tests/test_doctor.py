@@ -3,17 +3,16 @@
 import builtins
 import json
 import subprocess
-from pathlib import Path
 
 import pytest
+from problems import ROOT, first_problem
 
-import playground.graph as graph_module
-import playground.runner
+import playground.plugins.autograd as autograd
+import playground.plugins.autograd.graph as graph_module
 from playground import run_tests
 from playground.script import run_script
 
-ROOT = Path(__file__).resolve().parent.parent
-PROBLEM = ROOT / "py" / "problems" / "basic_autograd"
+PROBLEM = first_problem("autograd").folder
 SOLUTION = (PROBLEM / "solution.py").read_text()
 MISTAKES = PROBLEM / "mistakes"
 DOCTOR = json.loads((MISTAKES / "doctor_expectations.json").read_text())
@@ -50,7 +49,7 @@ def run(tmp_path):
 
 @pytest.fixture
 def script(tmp_path):
-    return lambda source: run_script(source, workdir=tmp_path / "script")
+    return lambda source: run_script(source, workdir=tmp_path / "script", problem_dir=PROBLEM)
 
 
 def by_id(results: dict) -> dict[str, dict]:
@@ -136,7 +135,7 @@ def test_a_test_without_backward_has_no_graph(run):
 def test_odd_value_classes_never_crash_the_run_or_change_a_verdict(run, monkeypatch, case):
     watched = run(ODD_VALUES[case])
     assert json.loads(json.dumps(watched, allow_nan=False)) == watched
-    monkeypatch.setattr(playground.runner, "install_recorder", lambda module: None)
+    monkeypatch.setattr(autograd.Plugin, "loaded", lambda self, module: None)
     unwatched = run(ODD_VALUES[case])
     for test, plain in zip(watched["tests"], unwatched["tests"], strict=True):
         assert test["outcome"] == plain["outcome"], (case, test["id"])
@@ -173,7 +172,7 @@ def test_draw_calls_left_in_the_code_do_nothing_when_the_tests_run(run):
 
 def test_run_script_prints_and_draws_with_names(script):
     result = script(SOLUTION + EXAMPLE_1 + "print('e is', e.data)\ndraw(e)\n")
-    assert result["error"] is None and result["output"] == "e is 0\n" and result["duration"] > 0
+    assert result["error"] is None and result["output"] == "e is 0\n" and result["timings"]["total"] > 0
     [graph] = result["graphs"]
     assert set(labels(graph)) == {"a", "b", "c", "b*c", "d", "e"} and len(graph["edges"]) == 5
     assert graph["flag"] is None and graph["doctor_note"] is None
@@ -248,7 +247,8 @@ def test_run_script_errors_name_the_learners_line(script):
     assert "draw() missing 1 required positional argument" in script("draw()\n")["error"]["message"]
     # what the page's Stop button does: Pyodide's interrupt buffer raises SIGINT
     stopped = script("print('working')\nimport signal\nsignal.raise_signal(signal.SIGINT)\n")
-    assert stopped["stopped"] and stopped["error"] is None and stopped["output"] == "working\n"
+    assert stopped["status"] == "stopped" and stopped["stopped"]["phase"] == "running"
+    assert stopped["error"] is None and stopped["output"] == "working\n"
 
 
 def test_run_script_caps_output_and_draws(script):
@@ -288,7 +288,7 @@ PREV_COPIED = SOLUTION.replace("(self, other), '+')", "self._prev + other._prev 
 def test_one_number_format_that_never_raises():
     from fractions import Fraction
 
-    from playground.text import fmt, shown_apart
+    from playground.plugins.autograd.nodes import fmt, shown_apart
 
     class Odd(int):
         def __repr__(self):
@@ -346,7 +346,7 @@ def test_graphs_of_one_run_share_a_byte_budget():
 
 
 def test_the_page_and_its_python_agree_on_the_drawing_budget():
-    page_side = (ROOT / "static" / "graph-layout.js").read_text()
+    page_side = (ROOT / "static" / "graph" / "graph-layout.js").read_text()
     assert f"MAX_NODES = {graph_module.MAX_NODES};" in page_side
     assert f"MAX_EDGES = {graph_module.MAX_EDGES};" in page_side
 

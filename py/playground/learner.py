@@ -35,11 +35,12 @@ def forget_directory_listing(workdir: Path) -> None:
         finder.invalidate_caches()
 
 
-def load_error(source: str, path: Path, module: str, printed: TextIO) -> dict | None:
+def load_error(source: str, path: Path, module: str, printed: TextIO, defines: tuple[str, ...] = ()) -> dict | None:
     """Import the learner's module, printing into printed; return what went wrong, or None."""
     if not source.strip():
+        what = f"define {names(defines)}" if defines else "write your code"
         return {"type": "EmptyCode", "line": None, "traceback": "",
-                "message": "The editor is empty: write a class named Value (Reset to starter brings back the starter)."}
+                "message": f"The editor is empty: {what} (Reset to starter brings back the starter)."}
     if unreadable := unreadable_character(source):
         return unreadable
     try:
@@ -60,14 +61,16 @@ def load_error(source: str, path: Path, module: str, printed: TextIO) -> dict | 
             "message": f"Your code raised {describe(exc)} while loading{where}.",
             "traceback": learner_traceback(exc, path),
         }
-    if not isinstance(getattr(loaded, "Value", None), type):
-        return {
-            "type": "MissingValue",
-            "line": None,
-            "message": "Your code must define a class named Value.",
-            "traceback": "",
-        }
+    if missing := [name for name in defines if not hasattr(loaded, name)]:
+        return {"type": "MissingName", "line": None, "traceback": "",
+                "message": f"Your code does not define {names(missing)}, which the tests use."}
     return None
+
+
+def names(found: list[str] | tuple[str, ...]) -> str:
+    """`Value`, `Value` and `MLP`, `a`, `b` and `c`."""
+    quoted = [f"`{name}`" for name in found]
+    return " and ".join(quoted) if len(quoted) < 3 else f"{', '.join(quoted[:-1])} and {quoted[-1]}"
 
 
 # A null character, or half of a surrogate pair (pasted from somewhere odd): Python cannot read either.

@@ -1,18 +1,11 @@
-"""Run a problem's hidden tests against the learner's code; return JSON-ready results.
-
-The results, one object per run (the page renders from this and nothing else):
-    {problem, error: {type, line, message, traceback} | None, stopped, output,
-     tests: [{id, name, tier: "required" | "challenge", outcome: "passed" | "failed" | "error" | "timeout",
-              message, output, duration, line, traceback, graph, hint}],
-     passed, total (required tests only), challenge: {passed, total}, solved,
-     shared_message (said once above the list: it applies to every test that did not pass; a test whose
-     message equals it needs no message of its own), restart_python, duration}
-"""
+"""Run a problem's hidden tests against the learner's code; return a Result (playground.schema), ready for JSON."""
 
 import builtins
+import importlib
 import io
 import json
 import os
+import pkgutil
 import signal
 import sys
 import tempfile
@@ -22,20 +15,21 @@ from pathlib import Path
 
 import pytest
 
+from playground import plugins as plugin_modules
 from playground.isolation import interpreter_restored
 from playground.keeper import keeper
 from playground.learner import (
     describe,
     forget_directory_listing,
-    forget_modules,
     learner_line,
     load_error,
     write_module,
 )
 from playground.limits import learner_limits, state, stop_requested
 from playground.output import CappedOutput, OutputBudget
-from playground.problem import PROBLEMS, Problem
-from playground.recorder import install_recorder
+from playground.plugins import Plugin
+from playground.problem import Problem, pristine
+from playground.schema import Result, TestResult, new_result, stopped
 from playground.verdicts import VerdictCollector, new_verdict
 
 PYTEST_ARGS = [
@@ -54,91 +48,114 @@ PYTEST_ARGS = [
 MAX_RESULT_CHARS = 8_000_000
 PYTEST_ENVIRONMENT = ("PYTEST_ADDOPTS", "PYTEST_PLUGINS", "PYTEST_DEBUG", "PYTEST_THEME")
 
-# Stop or the time limit; the page puts the reason in place of the first word.
-STOPPED = "Stopped before this test finished."
-NOT_STARTED = "Stopped before this test started."
-STOPPED_LOADING = "Stopped while your code was loading."
 
-
-def run_tests(problem_dir: str | Path, source: str, workdir: str | Path | None = None) -> dict:
+def run_tests(problem_dir: str | Path, source: str, workdir: str | Path | None = None) -> Result:
     """Run the hidden tests of the problem in problem_dir against source."""
     started = time.perf_counter()
     keeper.release()  # whatever a stopped run left
     problem = Problem.load(problem_dir)
+    plugins = plugin_modules.load(problem.plugins)
     workdir = Path(workdir or Path(tempfile.gettempdir()) / "playground")
     learner_path = write_module(workdir, problem.module, source)
-    forget_modules(problem.module, problem.test_file.stem)
+    problem.forget_modules()
     forget_directory_listing(workdir)
     if str(workdir) not in sys.path:
         sys.path.insert(0, str(workdir))
 
+    result = new_result("tests", problem.id)
     budget = OutputBudget()
     printed = CappedOutput(budget)
-    error, verdicts, stopped, loading = None, {}, False, True
+    verdicts: dict[str, dict] = {}
+    phase = "loading"
     dont_write_bytecode = sys.dont_write_bytecode
     sys.dont_write_bytecode = True  # a stale .pyc must never stand in for new code
     try:
         with interpreter_restored(), learner_limits():
             signal.signal(signal.SIGINT, stop_requested)
-            builtins.draw = skip_draw  # code written for Run code may call draw(v): the tests load it too
+            sys.path.insert(1, str(problem.provided_dir))  # what the problem provides, after the learner's code
+            for plugin in plugins:
+                for name, value in plugin.builtins(None).items():
+                    setattr(builtins, name, value)
             builtins.__build_class__ = keeper.build_class(problem.module)
-            error = load_error(source, learner_path, problem.module, printed)
-            loading = False
-            if not error:
-                verdicts, stopped = run_pytest(problem, learner_path, budget)
+            result["error"] = load_error(source, learner_path, problem.module, printed, problem.defines)
+            phase = "testing"
+            if not result["error"]:
+                verdicts, result["error"] = run_pytest(problem, plugins, learner_path, budget)
+                if state.stop_requested:  # the page's interrupt ended the session: pytest reports no more
+                    result["stopped"] = stopped("testing", running_line(verdicts))
             learner = sys.modules.get(problem.module)
-            forget_modules(problem.module, problem.test_file.stem)
+            problem.forget_modules()
             with redirect_stdout(printed), redirect_stderr(printed):  # where a __del__ prints
                 keeper.let_go(vars(learner) if learner else None)
     except KeyboardInterrupt as exc:  # Stop, or the time limit: the page interrupted the run
-        stopped = True
-        if loading:  # the learner's code was still loading: which line was it running?
-            line = learner_line(exc.__traceback__, learner_path)
-            verdicts = {name: stopped_verdict(STOPPED_LOADING, line) for name in problem.test_names}
+        line = learner_line(exc.__traceback__, learner_path) if phase == "loading" else running_line(verdicts)
+        result["stopped"] = stopped(phase, line)
     except Exception as exc:  # the learner's code broke the harness itself; the interpreter is restored by now
-        error = {"type": "HarnessError", "line": learner_line(exc.__traceback__, learner_path), "traceback": "",
-                 "message": f"The tests could not run: {describe(exc)}. Did your code replace or delete something "
-                            "the tests use (a module's function, a built-in)?"}
+        result["error"] = harness_error(f"The tests could not run: {describe(exc)}. Did your code replace or "
+                                        "delete something the tests use (a module's function, a built-in)?",
+                                        learner_line(exc.__traceback__, learner_path))
     finally:
         sys.dont_write_bytecode = dont_write_bytecode
-        forget_modules(problem.module, problem.test_file.stem)
-    if error:
-        verdicts = {name: error_verdict(error["message"]) for name in problem.test_names}
+        problem.forget_modules()
 
-    tests = test_results(problem, verdicts, stopped)
+    tests = test_results(problem, verdicts, unfinished="stopped" if result["stopped"] else "not_run")
     required = [t for t in tests if t["tier"] == "required"]
     challenge = [t for t in tests if t["tier"] == "challenge"]
     passed = sum(t["outcome"] == "passed" for t in required)
-    return {
-        "problem": problem.id,
-        "error": error,
-        "stopped": stopped,
-        "output": printed.text(),
-        "tests": tests,
-        "passed": passed,
-        "total": len(required),
-        "challenge": {"passed": sum(t["outcome"] == "passed" for t in challenge), "total": len(challenge)},
-        "solved": passed == len(required) and not stopped,
-        "shared_message": say_once(tests, allowed=not stopped),
-        "restart_python": state.audit_hook_added,  # something the run did can't be undone
-        "duration": time.perf_counter() - started,
-    }
+    result.update(
+        status="stopped" if result["stopped"] else "error" if result["error"] else "finished",
+        output=printed.text(),
+        tests=tests,
+        passed=passed,
+        total=len(required),
+        challenge={"passed": sum(t["outcome"] == "passed" for t in challenge), "total": len(challenge)},
+        solved=passed == len(required) and not result["stopped"],
+        shared_message=say_once(tests, allowed=not result["stopped"]),
+        restart_python=state.audit_hook_added,  # something the run did can't be undone
+        timings={"total": time.perf_counter() - started},
+    )
+    return result
 
 
-def test_results(problem: Problem, verdicts: dict[str, dict], stopped: bool) -> list[dict]:
-    """Every test of the problem, in order, with its verdict (or why it has none)."""
-    unfinished = unfinished_verdict if stopped else not_run
-    return [{"id": test_id, "name": name, "tier": problem.tiers[test_id],
-             **finished(verdicts.get(test_id), unfinished), "hint": problem.hints.get(test_id)}
-            for test_id, name in problem.test_names.items()]
+def running_line(verdicts: dict[str, dict]) -> int | None:
+    """The line of the learner's code the test running when the run was stopped was on."""
+    return next((v["line"] for v in verdicts.values() if v["outcome"] == "pending"), None)
 
 
-def warm_up() -> None:
-    """Run the first problem's starter once, so that everything a run imports is loaded (and its classes
-    recorded as they are) before any learner code runs."""
-    folder = next((p.parent for p in sorted(PROBLEMS.glob("*/problem.json"))), None)
-    if folder is not None:
-        run_tests(folder, (folder / "starter.py").read_text(encoding="utf-8"))
+def harness_error(message: str, line: int | None = None) -> dict:
+    return {"type": "HarnessError", "line": line, "message": message, "traceback": ""}
+
+
+def test_results(problem: Problem, verdicts: dict[str, dict], unfinished: str) -> list[TestResult]:
+    """Every test of the problem, in problem.json's order, with its verdict; a test that started and did not
+    finish is `unfinished` ("stopped" when the run was stopped), one that never started is "not_run"."""
+    tests = []
+    for test_id, name in problem.test_names.items():
+        verdict = verdicts.get(test_id) or {**new_verdict(), "outcome": "not_run"}
+        if verdict["outcome"] == "pending":
+            verdict = {**verdict, "outcome": unfinished}
+        tests.append({"id": test_id, "name": name, "tier": problem.tiers[test_id], **verdict,
+                      "hint": problem.hints.get(test_id)})
+    return tests
+
+
+def warm_up(problem_dir: str | Path | None = None) -> None:
+    """Load everything a run imports (every plugin too) before any learner code runs, so that the harness's
+    classes are recorded as they are: run a problem's starter, or a one-test problem of our own."""
+    for module in pkgutil.walk_packages(plugin_modules.__path__, f"{plugin_modules.__name__}."):
+        importlib.import_module(module.name)
+    if problem_dir is not None:
+        run_tests(problem_dir, (Path(problem_dir) / "starter.py").read_text(encoding="utf-8"))
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        problem = Path(folder) / "warm_up"
+        problem.mkdir()
+        (problem / "problem.json").write_text(json.dumps(
+            {"id": "warm_up", "title": "Warm-up", "tests": [{"id": "test_warm_up", "name": "Warm-up"}]}))
+        (problem / "test_warm_up.py").write_text("from submission import x\n\n\ndef test_warm_up():\n"
+                                                 "    assert x == 1\n")
+        run_tests(problem, "x = 1\n")
+        pristine.pop(problem.resolve(), None)
 
 
 def say_once(tests: list[dict], allowed: bool = True) -> str | None:
@@ -164,10 +181,6 @@ def with_advice(message: str, advice: str | None) -> str:
     return f"{message} {advice}" if message else advice
 
 
-def skip_draw(value=None) -> None:
-    """draw(v) while the tests run: nothing to draw (Run code draws; see playground.script)."""
-
-
 def run_tests_json(problem_dir: str, source: str, workdir: str | None = None) -> str:
     """run_tests, as a JSON string: what the browser's worker hands to the page, within MAX_RESULT_CHARS."""
     results = run_tests(problem_dir, source, workdir)
@@ -180,10 +193,13 @@ def run_tests_json(problem_dir: str, source: str, workdir: str | None = None) ->
     return text
 
 
-def run_pytest(problem: Problem, learner_path: Path, budget: OutputBudget) -> tuple[dict[str, dict], bool]:
-    """Each test's verdict, and whether the run was interrupted."""
-    recorder = install_recorder(sys.modules.get(problem.module))  # notes each backward(): the graph views
-    collector = VerdictCollector(learner_path, problem.test_file, budget, recorder)
+def run_pytest(problem: Problem, plugins: list[Plugin], learner_path: Path,
+               budget: OutputBudget) -> tuple[dict[str, dict], dict | None]:
+    """Each test's verdict, and the error that kept pytest from running them, if any."""
+    learner = sys.modules.get(problem.module)
+    for plugin in plugins:
+        plugin.loaded(learner)
+    collector = VerdictCollector(learner_path, problem.test_file, budget, plugins, problem.module)
     # An empty ini of our own: no configuration found up the tree may change the run.
     ini = learner_path.parent / "pytest.ini"
     ini.write_text("[pytest]\n")
@@ -195,36 +211,7 @@ def run_pytest(problem: Problem, learner_path: Path, budget: OutputBudget) -> tu
         try:
             pytest.main(args, plugins=[collector])
         except Exception as exc:  # the learner's code broke pytest itself
-            message = f"The tests could not run: {describe(exc)}"
-            return {name: error_verdict(message) for name in problem.test_names} | collector.verdicts, False
-    return collector.verdicts, state.stop_requested  # pytest ends the session at the page's interrupt
-
-
-def error_verdict(message: str) -> dict:
-    return {**new_verdict(), "outcome": "error", "message": message}
-
-
-def not_run(_verdict: dict | None = None) -> dict:
-    return error_verdict("This test did not run.")
-
-
-def stopped_verdict(message: str, line: int | None = None) -> dict:
-    if line:
-        message += f" It was running line {line} of your code."
-    return {**new_verdict(), "outcome": "timeout", "message": message, "line": line}
-
-
-def unfinished_verdict(verdict: dict | None) -> dict:
-    """A test the interrupt caught: running (with the line it was on, when in the learner's code) or not started."""
-    if verdict is None:
-        return stopped_verdict(NOT_STARTED)
-    return stopped_verdict(STOPPED, verdict["line"])
-
-
-def finished(verdict: dict | None, unfinished) -> dict:
-    """A test's verdict, or what to say when it never got one."""
-    if verdict is None:
-        return unfinished(None)
-    if verdict["outcome"] == "pending":
-        return {**unfinished(verdict), "output": verdict["output"], "duration": verdict["duration"]}
-    return verdict
+            return collector.verdicts, harness_error(f"The tests could not run: {describe(exc)}.")
+    if collector.collect_error and not state.stop_requested:  # each test says what kept them all from starting
+        return {name: dict(collector.collect_error) for name in problem.test_names}, None
+    return collector.verdicts, None

@@ -85,3 +85,15 @@ class Result(TypedDict):
     graphs: list[dict]  # script: what draw(v) drew
     restart_python: bool  # the run did something that can't be undone: the page starts a fresh Python
     timings: Timings
+
+
+def new_result(kind: Literal["tests", "script"], problem: str | None) -> Result:
+    """A Result with nothing in it yet: the runs fill it in."""
+    return {"version": VERSION, "kind": kind, "problem": problem, "status": "finished", "error": None,
+            "stopped": None, "output": "", "tests": [], "passed": 0, "total": 0,
+            "challenge": {"passed": 0, "total": 0}, "solved": False, "shared_message": None, "graphs": [],
+            "restart_python": False, "timings": {"total": 0.0}}
+
+
+def stopped(phase: Literal["loading", "testing", "running"], line: int | None) -> Stopped:
+    return {"reason": None, "phase": phase, "line": line, "restarted": False}

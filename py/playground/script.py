@@ -1,7 +1,5 @@
-"""Run the learner's code as a script: what it prints, the error it stops on, the graphs it draws.
-
-The code runs as __main__ from a file of its own, with draw(v) available without an import:
-each call adds the graph under v (checked by the gradient doctor) to the result.
+"""Run the learner's code as a script: what it prints, the error it stops on, and what the problem's plugins
+add (the autograd plugin's draw(v) graphs). The code runs as __main__ from a file of its own.
 """
 
 import builtins
@@ -13,69 +11,76 @@ import time
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
-from playground.graph import within_total
+from playground import plugins as plugin_modules
 from playground.isolation import interpreter_restored
 from playground.keeper import keeper
 from playground.learner import describe, learner_line, learner_traceback, syntax_error, write_module
 from playground.limits import learner_limits, state, stop_requested
 from playground.output import CappedOutput, OutputBudget
-from playground.recorder import Recorder, names_in
+from playground.plugins import Plugin
+from playground.problem import Problem
+from playground.schema import Result, new_result, stopped
 
 SCRIPT_MODULE = "main"  # the learner's code is saved as main.py
-MAX_DRAWS = 20
 
 
-def run_script(source: str, workdir: str | Path | None = None) -> dict:
-    """Run source as a script; return {output, error, stopped, graphs, duration}, ready for JSON."""
+def run_script(source: str, workdir: str | Path | None = None, problem_dir: str | Path | None = None) -> Result:
+    """Run source as a script, with the plugins of the problem in problem_dir (if any)."""
     started = time.perf_counter()
+    problem = Problem.load(problem_dir) if problem_dir else None
     workdir = Path(workdir or Path(tempfile.gettempdir()) / "playground")
     path = write_module(workdir, SCRIPT_MODULE, source)
     output = CappedOutput(OutputBudget())  # at most 10,000 lines / 1 MB, then a note
-    script = Script(path)
+    script = Script(path, plugin_modules.load(problem.plugins) if problem else [], problem)
     try:
         code = compile(source, str(path), "exec")
     except (SyntaxError, ValueError) as exc:
         error = syntax_error(exc)
     else:
         error = script.run(code, output)
-    stopped = error is not None and error["type"] == "KeyboardInterrupt" and state.stop_requested
-    text = output.text()
-    if script.skipped:
-        text += f"[draw() was called {MAX_DRAWS + script.skipped} times: only the first {MAX_DRAWS} are shown.]\n"
-    return {"output": text, "error": None if stopped else error, "stopped": stopped, "graphs": script.graphs,
-            "restart_python": state.audit_hook_added, "duration": time.perf_counter() - started}
+    result = new_result("script", problem.id if problem else None)
+    if error is not None and error["type"] == "KeyboardInterrupt" and state.stop_requested:
+        result.update(status="stopped", stopped=stopped("running", error["line"]))
+    elif error is not None:
+        result.update(status="error", error=error)
+    added = [plugin.script_result() for plugin in script.plugins]
+    result.update(output=output.text() + "".join(extra.get("note", "") for extra in added),
+                  graphs=[graph for extra in added for graph in extra.get("graphs", [])],
+                  restart_python=state.audit_hook_added, timings={"total": time.perf_counter() - started})
+    return result
 
 
-def run_script_json(source: str, workdir: str | None = None) -> str:
+def run_script_json(source: str, workdir: str | None = None, problem_dir: str | None = None) -> str:
     """run_script, as a JSON string: what the browser's worker hands to the page."""
-    return json.dumps(run_script(source, workdir))
+    return json.dumps(run_script(source, workdir, problem_dir))
 
 
 class Script:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, plugins: list[Plugin], problem: Problem | None) -> None:
         self.path = path
-        self.recorder = Recorder()
-        self.graphs: list[dict] = []
-        self.skipped = 0  # draw() calls past MAX_DRAWS
+        self.plugins = plugins
+        self.problem = problem  # what it provides can be imported
 
     def run(self, code, output: CappedOutput) -> dict | None:
         """Execute the compiled script; return its error, or None when it ran to the end."""
-        def draw(v) -> None:
-            """Show the graph under the Value v, as it is now, below the script's output."""
-            self.add_graph(v, sys._getframe(1))
-
-        draw.__qualname__ = "draw"  # so a wrong call reads "draw() missing 1 required positional argument"
-
         keep = keeper.build_class("__main__")
 
         def build_class(*args, **kwargs):
-            return self.recorder.build_class(keep, *args, **kwargs)
+            cls = keep(*args, **kwargs)
+            if isinstance(cls, type):
+                for plugin in self.plugins:
+                    plugin.class_made(cls)
+            return cls
 
-        script_builtins = {**vars(builtins), "draw": draw, "__build_class__": build_class}
+        added = {name: value for plugin in self.plugins for name, value in plugin.builtins(self.path).items()}
+        script_builtins = {**vars(builtins), **added, "__build_class__": build_class}
         namespace = {"__name__": "__main__", "__file__": str(self.path), "__builtins__": script_builtins}
         keeper.release()
         with interpreter_restored(), learner_limits(), redirect_stdout(output), redirect_stderr(output):
             signal.signal(signal.SIGINT, stop_requested)
+            if self.problem:
+                self.problem.forget_modules()
+                sys.path.insert(0, str(self.problem.provided_dir))
             try:
                 exec(code, namespace)
             except SystemExit as exc:
@@ -85,13 +90,9 @@ class Script:
                 return self.error(exc)
             finally:
                 keeper.let_go(namespace)
+                if self.problem:
+                    self.problem.forget_modules()
         return None
-
-    def add_graph(self, value, frame) -> None:
-        if len(self.graphs) >= MAX_DRAWS:
-            self.skipped += 1
-        else:
-            self.graphs.append(within_total(self.recorder.view(value, names_in(frame, value)), self.graphs))
 
     def error(self, exc: BaseException) -> dict:
         line = learner_line(exc.__traceback__, self.path)

@@ -1,6 +1,7 @@
 """Turning what pytest saw into one learner-readable verdict per test."""
 
 import ast
+import re
 import sys
 import traceback
 from pathlib import Path
@@ -10,7 +11,7 @@ import pytest
 from playground.learner import cut, describe, learner_frames, learner_line, learner_traceback
 from playground.limits import state
 from playground.output import CappedOutput, OutputBudget
-from playground.recorder import Recorder
+from playground.plugins import Plugin
 
 
 class OrderFromYourCode(Exception):
@@ -22,12 +23,41 @@ class VerdictCollector:
     """A pytest plugin that records each test's outcome, message, output and duration."""
 
     def __init__(self, learner_path: Path, test_path: Path, budget: OutputBudget,
-                 recorder: Recorder | None = None) -> None:
+                 plugins: list[Plugin] = (), module: str = "submission") -> None:
         self.learner_path = learner_path
         self.test_path = test_path
         self.budget = budget
-        self.recorder = recorder
+        self.plugins = plugins
+        self.module = module
         self.verdicts: dict[str, dict] = {}
+        self.collect_error: dict | None = None  # the hidden tests could not even be collected: why
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_make_collect_report(self, collector: pytest.Collector):
+        """Note why collecting failed (a name the learner has not defined yet, imported by the tests)."""
+        collect = collector.collect
+
+        def noting_collect():
+            try:
+                return collect()
+            except BaseException as exc:
+                if not isinstance(exc, KeyboardInterrupt):
+                    self.collect_error = self.collect_verdict(exc)
+                raise
+
+        collector.collect = noting_collect
+        return (yield)
+
+    def collect_verdict(self, exc: BaseException) -> dict:
+        cause = exc.__cause__ or exc.__context__ or exc  # pytest raises CollectError while handling the cause
+        line = learner_line(cause.__traceback__, self.learner_path)
+        missing = missing_name(cause)
+        if missing and cause.name == self.module:
+            return {**new_verdict(), "outcome": "error", "message": f"Your code does not define `{missing}`, "
+                    "which the tests import. Check its name and that it is not inside another block."}
+        return {**new_verdict(), "outcome": "error", "line": line,
+                "message": f"The tests could not start: {describe(cause)}.",
+                "traceback": learner_traceback(cause, self.learner_path)}
 
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_protocol(self, item: pytest.Item, nextitem: pytest.Item | None):
@@ -68,8 +98,9 @@ class VerdictCollector:
             verdict.update(self.explain(call.excinfo.value, call.when))
         elif call.when == "call" and verdict["outcome"] == "pending":
             verdict["outcome"] = "passed"
-        if call.when == "teardown" and self.recorder is not None:
-            self.recorder.annotate(verdict)  # the graph of the test's last backward(), and the doctor's flag
+        if call.when == "teardown":
+            for plugin in self.plugins:
+                plugin.test_done(verdict)
         return report
 
     def explain(self, exc: BaseException, when: str) -> dict:
@@ -89,7 +120,7 @@ class VerdictCollector:
         return {
             "outcome": "error",
             "message": self.crash_message(exc, line),
-            "advice": advice(exc),
+            "advice": self.advice(exc),
             "line": line,
             "traceback": learner_traceback(exc, self.learner_path),
         }
@@ -107,20 +138,25 @@ class VerdictCollector:
             return f"{message}, while the test ran `{code}`."
         return f"{message}."
 
+    def advice(self, exc: BaseException) -> str | None:
+        """What usually causes this kind of crash, in a learner's terms (from the problem's plugins)."""
+        return next(filter(None, (plugin.advice(exc) for plugin in self.plugins)), None)
+
     def test_line(self, exc: BaseException) -> str | None:
         """The hidden test's line of code that was running when the exception was raised."""
         frames = [f for f in traceback.extract_tb(exc.__traceback__) if Path(f.filename) == self.test_path]
         return short_statement(frames[-1].line) if frames and frames[-1].line else None
 
 
-def advice(exc: BaseException) -> str | None:
-    """What usually causes this kind of crash, in a learner's terms."""
-    if isinstance(exc, RecursionError):
-        return ("Does a function or method keep calling itself? (In a Value class, `self + other` inside "
-                "__add__ calls __add__ again.)")
-    if "NoneType" in str(exc):
-        return "Did an operation return None? Each operation must return a new Value."
-    return None
+def missing_name(exc: BaseException) -> str | None:
+    """The name a `from module import name` did not find (ImportError.name_from, before Python 3.12 only in
+    its message)."""
+    if not isinstance(exc, ImportError):
+        return None
+    if name := getattr(exc, "name_from", None):
+        return name
+    found = re.match(r"cannot import name '(\w+)'", str(exc))
+    return found.group(1) if found else None
 
 
 def short_statement(line: str) -> str:

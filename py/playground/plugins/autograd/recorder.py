@@ -12,7 +12,7 @@ import sys
 import types
 from dataclasses import dataclass, field
 
-from playground.graph import graph_view
+from playground.plugins.autograd.graph import graph_view
 
 MAX_CALLS = 20  # backward() calls remembered per test or script; more than that: gradients not checked
 
@@ -69,14 +69,6 @@ class Recorder:
         del self.calls[:-MAX_CALLS]
         return call
 
-    def build_class(self, build, func, name, *bases, **kwargs):
-        """builtins.__build_class__ for scripts, around build: each class the script defines gets its
-        backward recorded."""
-        cls = build(func, name, *bases, **kwargs)
-        if isinstance(cls, type):
-            self.wrap(cls)
-        return cls
-
     def view(self, root, names: dict[int, str] | None = None, check_large: bool = True) -> dict:
         """The graph under root, checked by the doctor, with what we know of backward() calls so far."""
         mine = [c for c in self.calls if c.root is root]
@@ -95,10 +87,11 @@ class Recorder:
         known = {**(mine[-1].names if mine else {}), **(names or {})}
         return graph_view(root, known, grads_note=note, others=others, check_large=check_large and note is None)
 
-    def annotate(self, verdict: dict) -> None:
+    def annotate(self, verdict: dict, doctor: bool = True) -> None:
         """Give a test's verdict the graph of its last backward() (or None), then forget its calls.
 
-        On a failed test, the doctor's sentence joins the message. Never raises, never changes the outcome.
+        On a failed test, the doctor's sentence joins the message (unless doctor is off: then the graph
+        carries no flag). Never raises, never changes the outcome.
         """
         try:
             if not self.calls:
@@ -106,6 +99,8 @@ class Recorder:
                 return
             failed = verdict["outcome"] != "passed"
             graph = verdict["graph"] = self.view(self.calls[-1].root, check_large=failed)
+            if not doctor:
+                graph["flag"] = None
             if failed and graph["flag"]:
                 doctor = f"Gradient doctor: {graph['flag']['sentence']}"
                 verdict["message"] = f"{verdict['message']}\n{doctor}" if verdict["message"] else doctor
@@ -114,13 +109,6 @@ class Recorder:
             verdict["graph"] = None
         finally:
             self.calls, self.count = [], 0
-
-
-def install_recorder(module) -> Recorder | None:
-    """A recorder watching module.Value's backward(), or None when there is nothing to watch."""
-    recorder = Recorder()
-    cls = getattr(module, "Value", None)
-    return recorder if isinstance(cls, type) and recorder.wrap(cls) else None
 
 
 def names_in(frame, root) -> dict[int, str]:

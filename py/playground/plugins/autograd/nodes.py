@@ -1,9 +1,25 @@
-"""How the learner's values read in messages and graphs: one number format (-4.0 is -4, other numbers as
-repr shows them), short texts, and nothing that can raise or call the learner's methods."""
+"""A learner's Value as the graph view and the doctor both see it (Node), and how its numbers read in
+messages and graphs: one number format (-4.0 is -4, other numbers as repr shows them), short texts, and
+nothing that can raise or call the learner's methods."""
 
 import math
 import numbers
+from dataclasses import dataclass
 from fractions import Fraction
+
+
+@dataclass(slots=True)
+class Node:
+    value: object  # the learner's Value, held so that ids stay unique while we look
+    op: str  # its _op as shown to the learner ('' for a leaf), cut short
+    data: object
+    grad: object
+    inputs: list  # the Values in _prev, one entry per use
+    children: list[int]  # their positions in the walk
+    opaque: bool = False  # _prev holds something that is not a Value: the local rule cannot be checked
+    name: str | None = None  # the learner's variable name for it, if we saw one
+    expr: str = ""  # how it was made, from its inputs' labels: 'b*c', 'relu(d)'
+    label: str = ""  # its name, or else expr
 
 
 def number(x) -> float | None:

@@ -10,12 +10,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from itertools import combinations
-from typing import TYPE_CHECKING
 
-from playground.text import fmt, number, shown_apart
-
-if TYPE_CHECKING:
-    from playground.graph import Node
+from playground.plugins.autograd.nodes import Node, fmt, number, shown_apart
 
 
 @dataclass

@@ -11,11 +11,10 @@ from __future__ import annotations
 import gc
 import json
 from collections import Counter
-from dataclasses import dataclass
 
-from playground import doctor
-from playground.places import backward_place, rule_place
-from playground.text import article, clip, fmt, short
+from playground.plugins.autograd import doctor
+from playground.plugins.autograd.nodes import Node, article, clip, fmt, short
+from playground.plugins.autograd.places import backward_place, rule_place
 
 # Drawn in full up to these: the page's dagre layout of 300 Values or 400 edges takes about a second
 # (measured in Node on this 2-core VM: a random DAG of 200 Values and 396 edges 0.4-0.5 s, the
@@ -39,20 +38,6 @@ class NoGraph(Exception):
 
 class TooLarge(Exception):
     """The walk stopped at a limit; the message says which: 'more than 300 Values'."""
-
-
-@dataclass(slots=True)
-class Node:
-    value: object  # the learner's Value, held so that ids stay unique while we look
-    op: str  # its _op as shown to the learner ('' for a leaf), at most OP_CHARS long
-    data: object
-    grad: object
-    inputs: list  # the Values in _prev, one entry per use
-    children: list[int]  # their positions in the walk
-    opaque: bool = False  # _prev holds something that is not a Value: the local rule cannot be checked
-    name: str | None = None  # the learner's variable name for it, if we saw one
-    expr: str = ""  # how it was made, from its inputs' labels: 'b*c', 'relu(d)'
-    label: str = ""  # its name, or else expr
 
 
 def graph_view(root, names: dict[int, str] | None = None, grads_note: str | None = None,
