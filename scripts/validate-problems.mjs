@@ -79,6 +79,20 @@ function checkTests(folder, meta, errors) {
   }
 }
 
+// provided/ holds exactly the modules problem.json's provides lists.
+function checkProvided(folder, meta, errors) {
+  const file = join(folder, "problem.json");
+  const dir = join(folder, "provided");
+  const listed = meta.provides ?? [];
+  const present = existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith(".py")) : [];
+  listed.forEach((name, i) => {
+    if (!present.includes(name)) errors.push(`${file}: /provides/${i} ${name} is not in ${dir}`);
+  });
+  for (const name of present) {
+    if (!listed.includes(name)) errors.push(`${join(dir, name)}: not listed in ${file} (/provides)`);
+  }
+}
+
 function checkExpectations(folder, meta, errors) {
   const dir = join(folder, "mistakes");
   const file = join(dir, "expectations.json");
@@ -126,6 +140,7 @@ function readProblem(folder, name, errors) {
   }
   if (meta.id !== name) errors.push(`${file}: /id is "${meta.id}" but the folder is "${name}"`);
   checkTests(folder, meta, errors);
+  checkProvided(folder, meta, errors);
   const expectations = checkExpectations(folder, meta, errors);
   return { id: meta.id, folder, meta, expectations };
 }

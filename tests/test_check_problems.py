@@ -100,8 +100,19 @@ def unlisted_mistake(folder: Path) -> str:
     return "copied_problem/mistakes/new_mistake.py: not in"
 
 
+def unlisted_provided(folder: Path) -> str:
+    (folder / "provided").mkdir()
+    (folder / "provided" / "engine.py").write_text("class Value:\n    pass\n")
+    return "copied_problem/provided/engine.py: not listed in"
+
+
+def provided_missing(folder: Path) -> str:
+    edit_meta(folder, provides=["engine.py"])
+    return "copied_problem/problem.json: /provides/0 engine.py is not in"
+
+
 TYPOS = [wrong_tier, unknown_field, missing_starter, unlisted_test, listed_not_defined, id_not_folder,
-         position_taken, unlisted_mistake]
+         position_taken, unlisted_mistake, unlisted_provided, provided_missing]
 
 
 @pytest.mark.parametrize("break_it", TYPOS, ids=lambda f: f.__name__)

@@ -55,7 +55,7 @@ def run_hidden_tests(problem: ProblemFiles, source: Path, workdir: Path) -> dict
     (workdir / "pytest.ini").write_text("[pytest]\n")
     junit = workdir / "junit.xml"
     env = {k: v for k, v in os.environ.items() if k != "PYTEST_ADDOPTS"}
-    env["PYTHONPATH"] = str(workdir)
+    env["PYTHONPATH"] = os.pathsep.join([str(workdir), str(workdir / "provided")])  # as the harness does
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     env["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"  # like Pyodide: plain pytest, no installed plugins
     subprocess.run([sys.executable, "-m", "pytest", problem.test_file.name, "-q", "-p", "no:cacheprovider",
