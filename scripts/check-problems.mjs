@@ -111,7 +111,8 @@ function checkProblem(pyodide, { id, folder, meta, expectations }) {
   pyodide.pyimport("playground").warm_up(problemDir(id));
 
   const solution = join(folder, "solution.py");
-  const reference = timed(pyodide, id, solution);
+  // The faster of two runs: a busy machine's pauses are not the problem's.
+  const reference = [timed(pyodide, id, solution), timed(pyodide, id, solution)].sort((a, b) => a.ms - b.ms)[0];
   errors.push(...answerErrors(solution, reference.result, meta), ...referenceErrors(solution, reference.result, reference.ms, meta));
 
   const starter = join(folder, "starter.py");
