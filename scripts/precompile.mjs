@@ -29,7 +29,7 @@ const installed = pyodide.FS.readdir(sitePackages).filter((name) => !before.has(
 
 for (const dir of OUR_PY) {
   for (const path of files(dir)) {
-    if (path.includes("__pycache__") || path.endsWith("solution.py")) continue; // the answer stays home
+    if (path.includes("__pycache__") || path.endsWith("solution.py") || path.includes("/mistakes/")) continue; // answers stay home
     const target = `/build/py/${relative("py", path)}`;
     pyodide.FS.mkdirTree(target.slice(0, target.lastIndexOf("/")));
     pyodide.FS.writeFile(target, readFileSync(path));

@@ -14,7 +14,7 @@ from playground.script import run_script
 
 PROBLEM = first_problem("autograd").folder
 SOLUTION = (PROBLEM / "solution.py").read_text()
-MISTAKES = ROOT / "tests" / "mistakes"
+MISTAKES = PROBLEM / "mistakes"
 DOCTOR = json.loads((MISTAKES / "doctor_expectations.json").read_text())
 EXAMPLE_1 = "a = Value(2); b = Value(-3); c = Value(10); d = a + b*c; e = d.relu(); e.backward()\n"
 
