@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+
 from problems import ROOT, ProblemFiles, all_problems, first_problem
 
 SEED = first_problem()

@@ -7,11 +7,11 @@ import sys
 import zipfile
 
 import pytest
-from problems import first_problem
 
 import playground.problem
 from playground import run_tests, warm_up
 from playground.script import run_script
+from problems import first_problem
 
 ADD = {
     "problem.json": json.dumps({

@@ -5,6 +5,7 @@ import json
 import subprocess
 
 import pytest
+
 from problems import ROOT, first_problem
 
 # The cases are autograd engines: they run against the track's first problem that turns the plugin on.

@@ -14,6 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+
 from problems import ProblemFiles, all_problems, first_problem
 
 PROBLEMS = all_problems()

@@ -150,7 +150,8 @@ def random_cases(seed):
     for name, (f, domain) in BINARY.items():
         for _ in range(20):
             x, y = draw(rng, ANYWHERE), draw(rng, domain)
-            yield name, f, [x, y], f(x, y), [central(lambda t: f(t, y), x), central(lambda t: f(x, t), y)]
+            grads = [central(lambda t, f=f, y=y: f(t, y), x), central(lambda t, f=f, x=x: f(x, t), y)]
+            yield name, f, [x, y], f(x, y), grads
 
 
 def test_forward_values_match_math_on_random_inputs():
@@ -208,7 +209,8 @@ def test_long_expression_with_every_operation_matches_central_differences():
     out = composite(x, y, Value.exp, Value.tanh, Value.log)
     assert isinstance(out, Value), f"the expression should give a Value, got {show(out)}"
     expected = value_of(x0, y0)
-    assert close(out.data, expected), f"With x = 1.3, y = -0.7 the expression should be {show(expected)}, got {show(out.data)}"
+    assert close(out.data, expected), (
+        f"With x = 1.3, y = -0.7 the expression should be {show(expected)}, got {show(out.data)}")
     out.backward()
     for label, v, grad in (("x", x, central(lambda t: value_of(t, y0), x0)),
                            ("y", y, central(lambda t: value_of(x0, t), y0))):

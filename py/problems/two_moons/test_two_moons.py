@@ -1,6 +1,7 @@
 import numbers
 
 import pytest
+
 from moons import make_moons
 from submission import predict, train
 

@@ -8,6 +8,7 @@ graph; then it names the first Value that disagrees, and the rule that most like
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -53,12 +54,14 @@ class Doctor:
         if not kids:
             return None, []
         x = [self.data[k] for k in kids]
-        if node.opaque or None in x or op not in ("+", "*", "ReLU"):
+        if node.opaque or None in x:
             return None, None
-        if op == "ReLU":
-            if len(kids) != 1:
-                return None, None
-            return max(0.0, x[0]), [(kids[0], 1.0 if x[0] > 0 else 0.0)]
+        if len(kids) == 1 and is_unary(op):
+            return unary(op, x[0], kids[0])
+        if len(kids) == 2 and op in ("-", "/"):
+            return binary(op, x, kids)
+        if op not in ("+", "*"):
+            return None, None
         if len(kids) == 1:  # with a set for _prev, x + x and x * x keep x only once
             twice = x[0] + x[0] if op == "+" else x[0] * x[0]
             if out is not None and close(out, twice):
@@ -85,8 +88,8 @@ class Doctor:
         inputs = [fmt(self.nodes[k].data) for k in node.children]
         actual, should = shown_apart(node.data, expected)
         head = f"{self.ref(i)}.data is {actual} but should be {should}: "
-        if op == "ReLU":
-            return head + f"relu makes a Value whose data is max(0, its input) = max(0, {inputs[0]})"
+        if is_unary(op) or (op in ("-", "/") and len(inputs) == 2):
+            return head + f"{op} makes a Value whose data is {formula(op, inputs)}"
         if len(inputs) == 1:
             inputs *= 2
         if op == "+":
@@ -219,10 +222,72 @@ class Doctor:
 
 
 def normal_op(op) -> str | None:
+    """The op as the doctor knows it: 'ReLU', 'exp', 'tanh', 'log', 'neg', '**2', '+', '-', '*', '/'."""
     if not isinstance(op, str):
         return None
     op = op.strip()
-    return "ReLU" if op.lower() == "relu" else op
+    names = {"relu": "ReLU", "exp": "exp", "tanh": "tanh", "log": "log", "ln": "log", "neg": "neg"}
+    if op.lower() in names:
+        return names[op.lower()]
+    if power := POWER.match(op):
+        return f"**{float(power.group(1)):g}"
+    return op
+
+
+POWER = re.compile(r"^(?:\*\*|\^|pow)\s*\(?\s*(-?\d+(?:\.\d*)?(?:[eE][-+]?\d+)?)\s*\)?$")  # **2, ^-1, pow(0.5)
+
+
+def unary_rule(op: str, x: float) -> tuple[float, float] | None:
+    """An op of one input: its value at x and its derivative there, or None where either is undefined."""
+    try:
+        if op == "ReLU":
+            return max(0.0, x), 1.0 if x > 0 else 0.0
+        if op == "neg" or op == "-":
+            return -x, -1.0
+        if op == "exp":
+            return math.exp(x), math.exp(x)
+        if op == "tanh":
+            return math.tanh(x), 1 - math.tanh(x) ** 2
+        if op == "log":
+            return (math.log(x), 1 / x) if x > 0 else None
+        if op.startswith("**"):
+            k = float(op[2:])
+            value, derivative = x ** k, k * x ** (k - 1)
+            return (value, derivative) if isinstance(value, float) and isinstance(derivative, float) else None
+    except (OverflowError, ZeroDivisionError, ValueError):
+        return None
+    return None
+
+
+def is_unary(op: str | None) -> bool:
+    return op in ("ReLU", "neg", "-", "exp", "tanh", "log") or bool(op and op.startswith("**"))
+
+
+def unary(op: str, x: float, kid: int) -> tuple[float | None, list[tuple[int, float]] | None]:
+    found = unary_rule(op, x)
+    return (found[0], [(kid, found[1])]) if found else (None, None)
+
+
+def binary(op: str, x: list[float], kids: list[int]) -> tuple[float | None, list[tuple[int, float]] | None]:
+    a, b = x
+    if op == "-":
+        return a - b, [(kids[0], 1.0), (kids[1], -1.0)]
+    if b == 0:
+        return None, None
+    return a / b, [(kids[0], 1 / b), (kids[1], -a / b ** 2)]
+
+
+def formula(op: str, inputs: list[str]) -> str:
+    """How op's data comes from its inputs, written with their values."""
+    if op == "ReLU":
+        return f"max(0, its input) = max(0, {inputs[0]})"
+    if op in ("neg", "-") and len(inputs) == 1:
+        return f"minus its input: -({inputs[0]})"
+    if op in ("exp", "tanh", "log"):
+        return f"{op}(its input) = {op}({inputs[0]})"
+    if op.startswith("**"):
+        return f"its input to the power {op[2:]}: ({inputs[0]}) ** {op[2:]}"
+    return f"{inputs[0]} {op} {inputs[1]}"
 
 
 def close(actual: float, expected: float) -> bool:
