@@ -3,6 +3,7 @@ add (the autograd plugin's draw(v) graphs). The code runs as __main__ from a fil
 """
 
 import builtins
+import importlib
 import json
 import signal
 import sys
@@ -81,6 +82,10 @@ class Script:
             if self.problem:
                 self.problem.forget_modules()
                 sys.path.insert(0, str(self.problem.provided_dir))
+                for name in self.problem.provided:  # loaded first, so the plugins see their classes
+                    module = importlib.import_module(name)
+                    for plugin in self.plugins:
+                        plugin.loaded(module)
             try:
                 exec(code, namespace)
             except SystemExit as exc:
