@@ -374,12 +374,12 @@ NEW_OPS = SOLUTION.replace("    def backward(self):", (
 POW_RIGHT, TANH_RIGHT = "k * self.data ** (k - 1)", "(1 - out.data ** 2)"
 
 
-@pytest.mark.parametrize(("pow_rule", "tanh_rule", "culprit"), [
-    (POW_RIGHT, TANH_RIGHT, None),
-    ("self.data ** (k - 1)", TANH_RIGHT, "__pow__"),  # the power rule without its exponent
-    (POW_RIGHT, "(1 - self.data ** 2)", "tanh"),  # tanh's rule from its input
+@pytest.mark.parametrize(("pow_rule", "tanh_rule", "culprit", "said"), [
+    (POW_RIGHT, TANH_RIGHT, None, None),
+    ("self.data ** (k - 1)", TANH_RIGHT, "__pow__", "the power rule multiplies by the exponent"),
+    (POW_RIGHT, "(1 - self.data ** 2)", "tanh", "tanh's derivative comes from its output"),
 ])
-def test_the_doctor_knows_powers_tanh_and_division(script, pow_rule, tanh_rule, culprit):
+def test_the_doctor_knows_powers_tanh_and_division(script, pow_rule, tanh_rule, culprit, said):
     code = NEW_OPS.replace("RULE_POW", pow_rule).replace("RULE_TANH", tanh_rule)
     run = script(code + "x = Value(0.8)\ny = Value(2.0)\nz = (x ** 3).tanh() / y\nz.backward()\ndraw(z)\n")
     [graph] = run["graphs"]
@@ -387,7 +387,7 @@ def test_the_doctor_knows_powers_tanh_and_division(script, pow_rule, tanh_rule, 
     if culprit is None:
         assert graph["flag"] is None
     else:
-        assert f"Look at `{culprit}`'s `_backward`" in graph["flag"]["sentence"]
+        assert f"Look at `{culprit}`'s `_backward`" in graph["flag"]["sentence"] and said in graph["flag"]["sentence"]
 
 
 def test_run_code_checks_a_graph_of_a_provided_value(tmp_path):

@@ -145,7 +145,8 @@ class Doctor:
         consumer = mine[0][0] if mine else None
         if a is None:
             return head + "a grad must be a number: it starts at 0 and each use of the Value adds to it", consumer
-        for reason in (self.relu_reason, self.product_reason, self.accumulate_reason, self.order_reason):
+        for reason in (self.relu_reason, self.product_reason, self.rule_reason, self.accumulate_reason,
+                       self.order_reason):
             if found := reason(i, a, e, mine, expected):
                 sentence, culprit = found
                 return head + sentence, culprit
@@ -182,6 +183,16 @@ class Doctor:
         out = product.name or "out"
         return (f"in {where}, {x}.grad gets {factor} * {out}.grad ({fmt(d)} × {fmt(expected[c])}), "
                 f"not {x}'s own data"), c
+
+    def rule_reason(self, i: int, a: float, e: float, mine: list, expected: list) -> tuple | None:
+        """A one-input op whose local derivative is a known slip: tanh's from its input, a power rule
+        without its exponent, exp's or log's rule forgotten."""
+        x = self.data[i]
+        for c, d in mine:
+            for slip, why in slips(self.ops[c], x):
+                if slip is not None and not close(slip, d) and close(a, e + (slip - d) * expected[c]):
+                    return f"{self.ref(c)} should pass back {why}", c
+        return None
 
     def accumulate_reason(self, i: int, a: float, e: float, mine: list, expected: list) -> tuple | None:
         """Assigning instead of adding: only one use's share survives."""
@@ -275,6 +286,29 @@ def binary(op: str, x: list[float], kids: list[int]) -> tuple[float | None, list
     if b == 0:
         return None, None
     return a / b, [(kids[0], 1 / b), (kids[1], -a / b ** 2)]
+
+
+def slips(op: str | None, x: float) -> list[tuple[float | None, str]]:
+    """Local derivatives a learner often writes for op at input x, each with what the right rule is."""
+    def at(f):
+        try:
+            return f()
+        except (ArithmeticError, ValueError):
+            return None
+
+    if op == "tanh":
+        return [(at(lambda: 1 - x ** 2), "(1 - out.data ** 2) * out.grad: tanh's derivative comes from its output, "
+                                          "not 1 - x ** 2 from its input")]
+    if op == "exp":
+        return [(1.0, "out.data * out.grad: exp's derivative is exp itself")]
+    if op == "log":
+        return [(x, "out.grad / x: log's derivative is 1 / x")]
+    if op and op.startswith("**"):
+        k = float(op[2:])
+        rule = f"{k:g} * x ** {k - 1:g} * out.grad"
+        return [(at(lambda: x ** (k - 1)), f"{rule}: the power rule multiplies by the exponent"),
+                (at(lambda: k * x ** k), f"{rule}: the power rule lowers the exponent by one")]
+    return []
 
 
 def formula(op: str, inputs: list[str]) -> str:
