@@ -21,7 +21,6 @@ from playground.keeper import keeper
 from playground.learner import (
     describe,
     forget_directory_listing,
-    forget_modules,
     learner_line,
     load_error,
     write_module,
@@ -58,7 +57,7 @@ def run_tests(problem_dir: str | Path, source: str, workdir: str | Path | None =
     plugins = plugin_modules.load(problem.plugins)
     workdir = Path(workdir or Path(tempfile.gettempdir()) / "playground")
     learner_path = write_module(workdir, problem.module, source)
-    forget_modules(problem.module, problem.test_file.stem)
+    problem.forget_modules()
     forget_directory_listing(workdir)
     if str(workdir) not in sys.path:
         sys.path.insert(0, str(workdir))
@@ -73,6 +72,7 @@ def run_tests(problem_dir: str | Path, source: str, workdir: str | Path | None =
     try:
         with interpreter_restored(), learner_limits():
             signal.signal(signal.SIGINT, stop_requested)
+            sys.path.insert(1, str(problem.provided_dir))  # what the problem provides, after the learner's code
             for plugin in plugins:
                 for name, value in plugin.builtins(None).items():
                     setattr(builtins, name, value)
@@ -84,7 +84,7 @@ def run_tests(problem_dir: str | Path, source: str, workdir: str | Path | None =
                 if state.stop_requested:  # the page's interrupt ended the session: pytest reports no more
                     result["stopped"] = stopped("testing", running_line(verdicts))
             learner = sys.modules.get(problem.module)
-            forget_modules(problem.module, problem.test_file.stem)
+            problem.forget_modules()
             with redirect_stdout(printed), redirect_stderr(printed):  # where a __del__ prints
                 keeper.let_go(vars(learner) if learner else None)
     except KeyboardInterrupt as exc:  # Stop, or the time limit: the page interrupted the run
@@ -96,7 +96,7 @@ def run_tests(problem_dir: str | Path, source: str, workdir: str | Path | None =
                                         learner_line(exc.__traceback__, learner_path))
     finally:
         sys.dont_write_bytecode = dont_write_bytecode
-        forget_modules(problem.module, problem.test_file.stem)
+        problem.forget_modules()
 
     tests = test_results(problem, verdicts, unfinished="stopped" if result["stopped"] else "not_run")
     required = [t for t in tests if t["tier"] == "required"]

@@ -4,9 +4,9 @@ The tests about a problem play pageutil.PROBLEM (found by tests/problems.py): th
 mistakes and count its tests, without naming it."""
 
 import pytest
-from problems import ProblemFiles
 
 from pageutil import PROBLEM
+from problems import ProblemFiles
 from serving import CHROMIUM_ARGS, chromium_path, served_dist
 
 

@@ -4,6 +4,7 @@ import re
 from pathlib import Path
 
 from playwright.sync_api import Page, expect
+
 from problems import first_problem
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -5,9 +5,9 @@ the autograd problem copied under a new id and title, placed last."""
 
 import pytest
 from playwright.sync_api import Page, expect
-from problems import ProblemFiles, all_problems
 
 from pageutil import PROBLEM, paste_code, run_tests
+from problems import ProblemFiles, all_problems
 from serving import served_dist
 from temp_build import build_site, copy_problem
 

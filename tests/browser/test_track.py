@@ -5,9 +5,9 @@ import json
 
 import pytest
 from playwright.sync_api import Page, expect
-from problems import all_problems
 
 from pageutil import PROBLEM, STORAGE_KEY, paste_code, run_tests, serious_violations, wait_until_ready
+from problems import all_problems
 
 pytestmark = pytest.mark.browser
 
