@@ -142,11 +142,19 @@ export function createRunner({ baseUrl, problemId = null, onStatus = () => {}, o
     runsDone += 1;
     if (heap) onHeap(heap);
     if (result.stopped) result.stopped.reason = stopped ?? "user"; // a stop Python saw is always one we sent
+    else if (stopped) markStopped(result, stopped);
     settle(result);
     if (heap?.bytes > MAX_HEAP_BYTES) restart("Restarting Python to free the memory your code used…");
     else if (result.restart_python) { // the run did something that can't be undone (an audit hook)
       restart("Starting a fresh Python: your code changed Python in a way that can't be undone. Your code is safe.");
     }
+  }
+
+  // The interrupt came while Python was ending the run, after the tests (freeing what the code made, where a
+  // __del__ may loop): the run still took until the stop, and says so. A stopped run is never solved.
+  function markStopped(result, reason) {
+    const phase = current.kind === "tests" ? "testing" : "running";
+    Object.assign(result, { status: "stopped", stopped: { reason, phase, line: null, restarted: false }, solved: false });
   }
 
   // Raise KeyboardInterrupt in Python; if it does not come back soon, replace the worker.

@@ -1,25 +1,25 @@
 """Feedback said once and in view: focus after a run, Solved and its memory, tiers, odd text, phones."""
 
-import json
 import re
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from pageutil import RUN_TIMEOUT_MS, item_named, paste_code, results_region, run_tests
+from problems import first_problem
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parents[2]
-MISTAKES = ROOT / "tests" / "mistakes"
-LONG_CHAIN = "A chain of 10,000 additions backpropagates without RecursionError"
-PROBLEM = json.loads((ROOT / "py" / "problems" / "basic_autograd" / "problem.json").read_text())
-HINT = next(t["hint"] for t in PROBLEM["tests"] if t["id"] == "test_long_chain")
+PROBLEM = first_problem("autograd")
+MISTAKES = PROBLEM.mistakes  # wrong engines, and correct ones written apart from the reference
+REQUIRED = len(PROBLEM.required)
+NAMES = {test["id"]: test["name"] for test in PROBLEM.meta["tests"]}
+LONG_CHAIN = PROBLEM.challenges[0]["name"]  # 10,000 additions: too deep for a recursive topological sort
+HINT = PROBLEM.challenges[0]["hint"]
 SHARED = "Did an operation return None? Each operation must return a new Value."  # the starter's, on every test
 
 # The lecture's engine (recursive topological sort, set children): right, but too deep for the challenge.
-RECURSIVE_TOPO = (ROOT / "tests" / "correct" / "recursive_topo_set.py").read_text()
+RECURSIVE_TOPO = (MISTAKES / "recursive_topo_set.py").read_text()
 
 
 def in_view(page: Page, locator) -> bool:
@@ -71,7 +71,7 @@ def test_learner_text_cannot_hide_or_reverse_what_is_shown(page, solution):
     run_tests(page)
     expected = "red|a␍\nb|⟨U+202E⟩evil"
     expect(results_region(page).locator("#load-error pre")).to_have_text(expected + "\n")
-    message = item_named(page, "ReLU forward and gradient for a positive input").locator(".test-message")
+    message = item_named(page, NAMES["test_relu_positive"]).locator(".test-message")
     expect(message).to_contain_text(f"ValueError: {expected}")
     assert "\u202e" not in results_region(page).text_content()
     assert message.evaluate("el => getComputedStyle(el).unicodeBidi") == "isolate"
@@ -84,14 +84,14 @@ def test_learner_text_cannot_hide_or_reverse_what_is_shown(page, solution):
 def test_challenge_tests_are_apart_with_hints_and_never_stop_solved(page, solution, starter):
     paste_code(page, RECURSIVE_TOPO)
     summary = run_tests(page)
-    assert re.fullmatch(r"7/7 passed in [\d.]+ s: Solved", summary), summary
+    assert re.fullmatch(rf"{REQUIRED}/{REQUIRED} passed in [\d.]+ s: Solved", summary), summary
     expect(page.locator("#summary")).to_be_focused()  # every required test passed: the summary, not the challenge
     region = results_region(page)
     expect(region.get_by_role("heading", name="Challenge: 0/1")).to_be_visible()
     challenge = item_named(page, LONG_CHAIN)
     expect(challenge).to_have_attribute("data-tier", "challenge")
     expect(challenge).not_to_have_attribute("data-status", "passed")
-    expect(region.locator('li[data-tier="required"][data-status="passed"]')).to_have_count(7)
+    expect(region.locator('li[data-tier="required"][data-status="passed"]')).to_have_count(REQUIRED)
     expect(region.get_by_role("region", name="Solved")).to_contain_text("1 challenge test below still fails")
     expect(challenge.get_by_text(HINT)).to_be_hidden()
     challenge.get_by_text("Hint", exact=True).click()
@@ -102,7 +102,7 @@ def test_challenge_tests_are_apart_with_hints_and_never_stop_solved(page, soluti
     run_tests(page)
     expect(region.locator("#load-error")).to_contain_text(SHARED)
     failing = region.locator('li:not([data-status="passed"])')
-    expect(failing).to_have_count(len(PROBLEM["tests"]))
+    expect(failing).to_have_count(len(PROBLEM.meta["tests"]))
     for item in failing.all():
         expect(item).not_to_contain_text(SHARED)
 
@@ -149,7 +149,8 @@ def test_numbers_are_written_one_way_in_messages_and_the_doctor(page):
     code = (MISTAKES / "swapped_product.py").read_text()
     paste_code(page, code)
     run_tests(page)
-    message = item_named(page, "Product-plus-self gradient").locator(".test-message")
+    product = item_named(page, NAMES["test_product_plus_self"])
+    message = product.locator(".test-message")
     expect(message).to_contain_text("should be -3, got 4\n")
     expect(message).to_contain_text("x.grad is 4 but should be -3")
     expect(message).not_to_contain_text(re.compile(r"\d\.0\b"))
@@ -157,5 +158,5 @@ def test_numbers_are_written_one_way_in_messages_and_the_doctor(page):
     rule = next(i for i in range(lines.index("    def __mul__(self, other):"), len(lines))
                 if lines[i].strip() == "def _backward():") + 1
     expect(message).to_contain_text(f"Look at `__mul__`'s `_backward`, line {rule} of your code")
-    item_named(page, "Product-plus-self gradient").get_by_role("button", name=f"Show line {rule} in the editor").click()
+    product.get_by_role("button", name=f"Show line {rule} in the editor").click()
     expect(page.locator(".cm-activeLine")).to_contain_text("def _backward():")

@@ -5,7 +5,6 @@ Each page load boots Pyodide (a few seconds), so a test here often runs several 
 
 import re
 import time
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -19,26 +18,34 @@ from pageutil import (
     run_and_wait,
     wait_until_ready,
 )
+from problems import first_problem
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parents[2]
-SOLUTION = (ROOT / "py" / "problems" / "basic_autograd" / "solution.py").read_text()
-FIRST_TEST = "Reference example: ReLU on a negative value zeros all gradients"  # the first to call relu()
-SECOND_TEST = "Product-plus-self gradient: z = x*y + x"
+PROBLEM = first_problem("autograd")  # its engine has relu(): the code below makes it hang
+SOLUTION = PROBLEM.solution
+REQUIRED = len(PROBLEM.required)
+ALL_PASSED = f"{REQUIRED}/{REQUIRED} passed"
+NONE_PASSED = f"0/{REQUIRED} passed"
+FIRST_TEST, SECOND_TEST = (test["name"] for test in PROBLEM.meta["tests"][:2])  # the first calls relu(-x)
 
+# Learner code in the worker asks for this once it is where Stop should find it: the test waits for the request,
+# not for a time that a busy machine could make too short. A synchronous request: it leaves before the loop
+# starts (a fetch would wait for the worker's event loop, which the loop keeps busy).
+IN_THE_LOOP = "/learner-code-is-in-the-loop"
+SIGNAL = f"(lambda r: (r.open('GET', '{IN_THE_LOOP}', False), r.send()))(__import__('js').XMLHttpRequest.new())"
 # relu() never returns for a negative input: the first test hangs in it.
-LOOPING = SOLUTION.replace("    def relu(self):\n",
-                           "    def relu(self):\n        while self.data < 0:\n            pass\n", 1)
+LOOPING = SOLUTION.replace("    def relu(self):\n", "    def relu(self):\n        if self.data < 0:\n"
+                           f"            {SIGNAL}\n        while self.data < 0:\n            pass\n", 1)
 LOOP_LINES = {LOOPING.splitlines().index("        while self.data < 0:") + n for n in (1, 2)}
 # Catches the KeyboardInterrupt that Stop raises, and loops on: only a fresh worker ends it.
-STUBBORN = ("class Value:\n    def __init__(self, data):\n        while True:\n            try:\n"
+STUBBORN = (f"class Value:\n    def __init__(self, data):\n        {SIGNAL}\n        while True:\n            try:\n"
             "                while True:\n                    pass\n            except BaseException:\n"
             "                pass\n")
 
 
 def code_in_storage(page: Page) -> str | None:
-    return page.evaluate("key => localStorage.getItem(key)", STORAGE_KEY + "basic_autograd")
+    return page.evaluate("key => localStorage.getItem(key)", STORAGE_KEY + PROBLEM.id)
 
 
 def statuses(page: Page) -> list[str]:
@@ -60,11 +67,10 @@ def stop_while_running(page: Page, code: str) -> float:
             }
         }).observe(region, {attributes: true, attributeFilter: ["aria-busy"]});
     }""")
-    page.get_by_role("button", name="Run tests").click()
-    expect(page.get_by_role("status").first).to_have_text("Running tests…")
-    time.sleep(0.5)  # well inside the loop
+    with page.expect_request(lambda request: request.url.endswith(IN_THE_LOOP), timeout=60_000):
+        page.get_by_role("button", name="Run tests").click()
     page.get_by_role("button", name="Stop").click()
-    page.wait_for_function("() => window.__shownAt !== undefined", timeout=5_000)
+    page.wait_for_function("() => window.__shownAt !== undefined")
     return page.evaluate("(window.__shownAt - window.__stopAt) / 1000")
 
 
@@ -75,34 +81,35 @@ def test_stop_ends_a_run_and_python_carries_on(page):
     # reported, not enforced (a busy machine can take longer than the 0.5 s grace, and Python then restarts)
     print(f"\nStop → results shown: {latency * 1000:.0f} ms (interrupt buffer)")
     first = item_named(page, FIRST_TEST)
-    expect(first).to_have_attribute("data-status", "timeout")
+    expect(first).to_have_attribute("data-status", "stopped")
     expect(first).to_contain_text(re.compile(r"Stopped by you before this test finished\. "
                                              r"It was running line (\d+) of your code\."))
     line = int(re.search(r"running line (\d+)", first.text_content()).group(1))
     assert line in LOOP_LINES
     expect(first.get_by_role("button", name=f"Show line {line} in the editor")).to_be_visible()
-    expect(item_named(page, SECOND_TEST)).to_contain_text("Stopped by you before this test started.")
-    expect(page.locator("#summary")).to_contain_text("stopped by you")
+    second = item_named(page, SECOND_TEST)
+    expect(second).to_have_attribute("data-status", "not_run")
+    expect(second).to_contain_text("Stopped by you before this test started.")
+    expect(page.locator("#summary")).to_have_text(re.compile(rf"^{NONE_PASSED} in [\d.]+ s: stopped by you$"))
     expect(page.get_by_role("status").first).to_have_text("Ready")  # the same Python, still up
 
     record_statuses(page)
     paste_code(page, SOLUTION)
-    started = time.perf_counter()
-    assert run_and_wait(page).startswith("7/7 passed")
-    assert time.perf_counter() - started < 3  # no fresh boot
-    assert not any("Restarting" in text for text in statuses(page))
+    assert run_and_wait(page).startswith(ALL_PASSED)
+    assert not any("Restarting" in text for text in statuses(page))  # the same Python: no fresh boot
 
     # Code that swallows the KeyboardInterrupt: after half a second, a fresh worker.
     latency = stop_while_running(page, STUBBORN)
     print(f"Stop → results shown: {latency * 1000:.0f} ms (interrupt ignored: worker replaced)")
-    assert latency < 1.0
     expect(results_region(page).locator("#load-error")).to_contain_text(  # said once, for every test
         "Stopped by you: Python was restarted to stop your code (your code is safe).")
+    expect(item_named(page, FIRST_TEST)).to_have_attribute("data-status", "not_run")  # which one ran is not known
+    expect(item_named(page, FIRST_TEST)).not_to_contain_text("Stopped")
     expect(page.get_by_role("status").first).to_contain_text("Restarting Python")
     assert code_in_storage(page) == STUBBORN
     wait_until_ready(page)
     paste_code(page, SOLUTION)
-    assert run_and_wait(page).startswith("7/7 passed")
+    assert run_and_wait(page).startswith(ALL_PASSED)
 
 
 def without_isolation(route) -> None:
@@ -120,30 +127,28 @@ def test_stop_without_cross_origin_isolation_starts_a_fresh_worker(context, serv
     wait_until_ready(page)
     latency = stop_while_running(page, LOOPING)
     print(f"\nStop → results shown: {latency * 1000:.0f} ms (no isolation: worker replaced)")
-    assert latency < 1.0
-    expect(item_named(page, FIRST_TEST)).to_have_attribute("data-status", "timeout")
+    expect(item_named(page, FIRST_TEST)).to_have_attribute("data-status", "not_run")
     expect(results_region(page).locator("#load-error")).to_contain_text("Stopped by you: Python was restarted")
     wait_until_ready(page)
     paste_code(page, SOLUTION)
-    assert run_and_wait(page).startswith("7/7 passed")
+    assert run_and_wait(page).startswith(ALL_PASSED)
 
 
 def test_time_limit_stops_a_run_that_never_ends(page, problem):
     limit = problem["time_limit_seconds"]
     paste_code(page, LOOPING)
-    started = time.perf_counter()
     summary = run_and_wait(page)
-    assert summary.startswith("0/7 passed in ") and summary.endswith(f": stopped after the {limit} s time limit")
+    assert summary.startswith(f"{NONE_PASSED} in ") and summary.endswith(f": stopped after the {limit} s time limit")
     seconds = float(re.search(r"passed in ([\d.]+) s", summary).group(1))
-    assert limit <= seconds < limit + 1.5
-    assert time.perf_counter() - started < limit + 15  # Python's boot, then the run
+    assert seconds >= limit - 0.1  # Python's own count: it started just before the page's
     first = item_named(page, FIRST_TEST)
-    expect(first).to_have_attribute("data-status", "timeout")
+    expect(first).to_have_attribute("data-status", "stopped")
     expect(first).to_contain_text(re.compile(
         rf"Stopped after the {limit} s time limit, before this test finished\. It was running line \d+ of your code\. "
         r"Is there a loop that never ends\?"))
     expect(item_named(page, SECOND_TEST)).to_contain_text(
         f"Stopped after the {limit} s time limit, before this test started.")
+    expect(item_named(page, SECOND_TEST)).not_to_contain_text("loop that never ends")
     expect(page.get_by_role("status").first).to_have_text("Ready")  # interrupted, not restarted
 
 
@@ -152,19 +157,19 @@ def test_python_restarts_after_a_crash_and_the_code_is_kept(page):
     crash = "import ctypes\n\nctypes.string_at(2**32 - 16, 100)  # reads past the end of memory: a fatal error\n"
     paste_code(page, crash)
     record_statuses(page)
-    assert run_and_wait(page).startswith("0/7 passed")
+    assert run_and_wait(page) == NONE_PASSED  # no time: Python did not say how long it ran
     message = "Python crashed (memory access out of bounds) and was restarted; your code is safe in the editor."
     region = results_region(page)
     expect(region.locator("#load-error")).to_contain_text("The tests could not run")
     expect(region.locator("#load-error")).to_contain_text(message)  # once, not on every test
     expect(item_named(page, FIRST_TEST)).not_to_contain_text(message)
-    expect(item_named(page, FIRST_TEST)).to_have_attribute("data-status", "error")
+    expect(item_named(page, FIRST_TEST)).to_have_attribute("data-status", "not_run")
     wait_until_ready(page)
     assert any("Python crashed; restarting it" in text for text in statuses(page))
     assert code_in_storage(page) == crash
     expect(page.locator(".cm-content")).to_contain_text("ctypes.string_at(2**32 - 16, 100)")
     paste_code(page, SOLUTION)
-    assert run_and_wait(page).startswith("7/7 passed")
+    assert run_and_wait(page).startswith(ALL_PASSED)
 
     # The worker closed by the code, with no error event: noticed when its Web Lock comes free.
     closing = "import js\n\njs.close()  # ends the worker that Python runs in\n\nclass Value:\n    pass\n"
@@ -176,17 +181,17 @@ def test_python_restarts_after_a_crash_and_the_code_is_kept(page):
     wait_until_ready(page)
     assert code_in_storage(page) == closing
     paste_code(page, SOLUTION)
-    assert run_and_wait(page).startswith("7/7 passed")
+    assert run_and_wait(page).startswith(ALL_PASSED)
 
     # A Python grown huge: WebAssembly memory never shrinks, so a fresh worker after the run.
     paste_code(page, "big = bytearray(600 * 1024 * 1024)\n\n" + SOLUTION)
     record_statuses(page)
-    assert run_and_wait(page).startswith("7/7 passed")
+    assert run_and_wait(page).startswith(ALL_PASSED)
     assert int(results_region(page).get_attribute("data-heap-bytes")) > 600 * 1024 * 1024
     wait_until_ready(page)
     assert "Restarting Python to free the memory your code used…" in statuses(page)
     paste_code(page, SOLUTION)
-    assert run_and_wait(page).startswith("7/7 passed")
+    assert run_and_wait(page).startswith(ALL_PASSED)
     assert int(results_region(page).get_attribute("data-heap-bytes")) < 200 * 1024 * 1024
 
 
@@ -195,28 +200,30 @@ SABOTAGE = ("import builtins, json, sys\nimport playground.runner\n\n"
             "sys.stdout = None\ndel sys.modules['pytest']\n\nclass Value:\n    pass\n")
 OPERATOR_RECURSION = SOLUTION.replace("    def __add__(self, other):\n",
                                       "    def __add__(self, other):\n        return self + other\n", 1)
+RECURSION_LINE = OPERATOR_RECURSION.splitlines().index("        return self + other") + 1
 BREAKS_PATH = "import pathlib\n\npathlib.Path.write_text = None\n\nclass Value:\n    pass\n"
 MEGABYTE = "# a line of padding, to make the file large ...........................................\n" * 12_000
 
-# (what the learner wrote, code, the first test's status, what its message says)
+# (what the learner wrote, code, the first test's status, what its message says): code that does not load runs
+# no test ("not_run"), and says why once, above the list
 ODD_CODE = [
     ("infinite recursion", OPERATOR_RECURSION, "error",
-     "RecursionError in `__add__`, line 13 of your code: too many calls nested inside each other"),
-    ("sys.exit() at import", "import sys\nsys.exit()\n", "error",
+     f"RecursionError in `__add__`, line {RECURSION_LINE} of your code: too many calls nested inside each other"),
+    ("sys.exit() at import", "import sys\nsys.exit()\n", "not_run",
      "Your code raised SystemExit while loading (line 2 of your code)."),
-    ("an exception at import", "class Value:\n    pass\n\nValue(1) / 0\n", "error",
+    ("an exception at import", "class Value:\n    pass\n\nValue(1) / 0\n", "not_run",
      "Your code raised TypeError: Value() takes no arguments while loading (line 4 of your code)."),
-    ("an empty editor", "\n  \n", "error", "The editor is empty"),
-    ("code that replaces what the harness uses", SABOTAGE, "error",
+    ("an empty editor", "\n  \n", "not_run", "The editor is empty"),
+    ("code that replaces what the harness uses", SABOTAGE, "not_run",
      "Did your code replace or delete something the tests use"),
     ("the solution, after that", SOLUTION, "passed", ""),
     # Past what the harness undoes by itself: the next run fails in this worker, and is retried in a fresh one.
-    ("code that breaks a class the harness uses", BREAKS_PATH, "error",
+    ("code that breaks a class the harness uses", BREAKS_PATH, "not_run",
      "Did your code replace or delete something the tests use"),
     ("the solution, after that", SOLUTION, "passed", ""),
-    ("too much memory", "x = [None] * 2**30\n", "error", "Your code raised MemoryError while loading (line 1"),
-    ("a null character", "x = 1\n\x00\n", "error", "Line 2 of your code holds a null character"),
-    ("half a surrogate pair", "x = '\ud83d'\n", "error",
+    ("too much memory", "x = [None] * 2**30\n", "not_run", "Your code raised MemoryError while loading (line 1"),
+    ("a null character", "x = 1\n\x00\n", "not_run", "Line 2 of your code holds a null character"),
+    ("half a surrogate pair", "x = '\ud83d'\n", "not_run",
      "Line 1 of your code holds a character that is not valid text (U+D83D)"),
     ("a megabyte of code", MEGABYTE + SOLUTION, "passed", ""),
 ]
@@ -240,7 +247,7 @@ def test_a_flood_of_output_is_cut_and_a_correct_solution_still_passes(page):
     paste_code(page, chatty)
     wait_until_ready(page)
     started = time.perf_counter()
-    assert run_and_wait(page).startswith("7/7 passed")
+    assert run_and_wait(page).startswith(ALL_PASSED)
     print(f"\n200,000 printed lines: results in {time.perf_counter() - started:.2f} s")
     printed = results_region(page).locator("#load-error pre")
     text = printed.text_content()
@@ -248,9 +255,9 @@ def test_a_flood_of_output_is_cut_and_a_correct_solution_still_passes(page):
     assert text.count("\n") <= 10_003
     assert "… output cut: 190,000 more lines" in text
     assert "A run keeps at most 10,000 lines or 1 MB of printed output." in text
-    started = time.perf_counter()
-    page.evaluate("() => new Promise(requestAnimationFrame)")  # the page still paints, at once
-    assert time.perf_counter() - started < 0.5
+    painted = page.evaluate("""() => { const asked = performance.now();
+        return new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now() - asked))); }""")
+    print(f"the next frame came {painted:.0f} ms later")  # the page still paints (speed: make bench)
     assert results_region(page).locator("b").count() == 0
 
 
@@ -291,7 +298,7 @@ def test_the_page_sends_a_content_security_policy_and_works_under_it(context, se
 
     expect(page.get_by_role("article").locator(".katex").first).to_be_visible()  # KaTeX, its fonts and styles
     paste_code(page, SOLUTION)
-    assert run_and_wait(page).startswith("7/7 passed")
+    assert run_and_wait(page).startswith(ALL_PASSED)
     show_graph = item_named(page, FIRST_TEST).get_by_role("button", name="Show graph")
     if show_graph.count():  # the graph view, where there is one
         show_graph.click()
