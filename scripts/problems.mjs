@@ -3,8 +3,10 @@
 //
 //   virtual:track          the track's index, small: [{id, title, difficulty, position}] in track order, and
 //                          load(id), which imports that one problem (null for an id not in the track)
-//   virtual:problem/<id>   one problem: {meta (its problem.json), statement (statement.md), starter (starter.py)},
-//                          a chunk of its own, so a visit to one problem downloads no other problem's files
+//   virtual:problem/<id>   one problem: {meta (its problem.json), statement (statement.md), starter (starter.py),
+//                          provided: [{name, source}] (provided/<name> for each name in meta.provides),
+//                          hints (hints.md, or null)}: a chunk of its own, so a visit to one problem downloads
+//                          no other problem's files
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 
@@ -55,7 +57,13 @@ function problemModule({ dir, meta }, watch) {
     return readFileSync(file, "utf8");
   };
   watch(path.join(dir, "problem.json"));
-  const problem = { meta, statement: read("statement.md"), starter: read("starter.py") };
+  const problem = {
+    meta,
+    statement: read("statement.md"),
+    starter: read("starter.py"),
+    provided: (meta.provides ?? []).map((name) => ({ name, source: read(path.join("provided", name)) })),
+    hints: existsSync(path.join(dir, "hints.md")) ? read("hints.md") : null,
+  };
   return `export default ${JSON.stringify(problem)};`;
 }
 

@@ -12,7 +12,7 @@ import { isSolved, loadCode, loadResults } from "../track/storage.js";
 import { createRuns } from "./runs.js";
 import { createStatusLine } from "./status-line.js";
 
-// problem: {meta (problem.json), statement, starter}. next: {title, href} of the track's next problem, or null.
+// problem: {meta (problem.json), statement, starter, provided, hints} (scripts/problems.mjs). next: {title, href} of the track's next problem, or null.
 // runner: the page's one Python (shared-runner.js); python: {status, ready}, kept up to date by main.js.
 // Returns the view: {heading, python(text) (Python's news for the status line), destroy()}.
 export function openProblem(container, { problem, next, runner, python }) {
@@ -54,12 +54,13 @@ export function openProblem(container, { problem, next, runner, python }) {
   const output = createScriptOutput({ region: $("run-output"), onGoToLine: goToLine, drawing });
 
   // The statement (marked + KaTeX) and the editor (CodeMirror) are chunks of their own, shared by every problem.
-  import("./statement.js").then(({ renderStatement }) => {
+  Promise.all([import("./statement.js"), import("./aids.js")]).then(([{ renderStatement }, aids]) => {
     if (signal.aborted) return;
     renderStatement({
       problem: meta, markdown: statement, titleEl: $("problem-title"), difficultyEl: $("problem-difficulty"),
       bodyEl: $("statement-body"),
     });
+    showAids(container, problem, aids);
   });
   const editorLoaded = import("../editor/editor.js").then(({ createEditor }) => {
     if (signal.aborted) return;
@@ -127,6 +128,20 @@ function showLastVisit(results, meta) {
   const last = loadResults(meta.id);
   if (!isCurrent(last?.results, meta)) return results.showPending(pendingTests(meta)); // none, or older
   results.showResults(last.results, { lastVisit: last.at });
+}
+
+// The provided files and the hints, when the problem has them.
+function showAids(container, { provided, hints }, { providedFiles, hintList }) {
+  const $ = (id) => container.querySelector(`#${id}`);
+  if (provided.length) {
+    $("provided-example").textContent = `from ${provided[0].name.replace(/\.py$/, "")} import …`;
+    $("provided-files").replaceChildren(...providedFiles(provided));
+    $("provided").hidden = false;
+  }
+  if (hints) {
+    $("hint-list").replaceChildren(...hintList(hints));
+    $("hints").hidden = false;
+  }
 }
 
 function resetToStarter(editor, starter, status) {

@@ -163,3 +163,31 @@ def test_both_views_fit_a_360_px_phone(browser, server_url, scheme):
     serious = serious_violations(page)
     assert not serious, json.dumps(serious, indent=1)
     context.close()
+
+
+def test_each_problem_shows_its_provided_files_read_only_and_its_hints_one_at_a_time(context, server_url):
+    page = open_home(context, server_url)
+    for problem in TRACK:
+        page.goto(f"{server_url}/#/{problem.id}")
+        article = page.get_by_role("article")
+        expect(article.get_by_role("heading", level=1)).to_have_text(problem.meta["title"])
+        expect(article.locator(".katex").first).to_be_visible()  # the statement is in: so are the rest
+        provided = article.get_by_role("region", name="Provided files")
+        names = problem.meta.get("provides", [])
+        expect(provided).to_have_count(1 if names else 0)
+        for name in names:
+            file = provided.locator("details").filter(has=page.locator("summary", has_text=name))
+            source = (problem.folder / "provided" / name).read_text(encoding="utf-8")
+            file.locator("summary").click()
+            expect(file.locator("pre")).to_be_visible()
+            assert file.locator("pre").text_content() == source  # as text, whole
+        hints = article.get_by_role("region", name="Hints")
+        has_hints = (problem.folder / "hints.md").exists()
+        expect(hints).to_have_count(1 if has_hints else 0)
+        if has_hints:
+            first = hints.locator("details").first
+            expect(first).not_to_have_attribute("open", "")
+            first.locator("summary").click()
+            expect(first.locator(".hint-text")).to_be_visible()
+            expect(hints.locator("details[open]")).to_have_count(1)
+    assert not serious_violations(page), serious_violations(page)
