@@ -108,10 +108,10 @@ def test_challenge_tests_are_apart_with_hints_and_never_stop_solved(page, soluti
 
 
 @pytest.fixture
-def phone(browser, server_url):
+def phone(browser, problem_url):
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     page = context.new_page()
-    page.goto(server_url + "/")
+    page.goto(problem_url)
     yield page
     context.close()
 

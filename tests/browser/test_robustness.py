@@ -119,10 +119,10 @@ def without_isolation(route) -> None:
     route.fulfill(response=response, headers={k: v for k, v in response.headers.items() if k.lower() not in dropped})
 
 
-def test_stop_without_cross_origin_isolation_starts_a_fresh_worker(context, server_url):
+def test_stop_without_cross_origin_isolation_starts_a_fresh_worker(context, server_url, problem_url):
     page = context.new_page()
     page.route(server_url + "/", without_isolation)
-    page.goto(server_url + "/")
+    page.goto(problem_url)
     assert page.evaluate("crossOriginIsolated") is False
     wait_until_ready(page)
     latency = stop_while_running(page, LOOPING)
@@ -280,14 +280,14 @@ def test_everything_the_code_produces_is_shown_as_text(page):
     assert page.evaluate("window.__pwned") is None
 
 
-def test_the_page_sends_a_content_security_policy_and_works_under_it(context, server_url):
+def test_the_page_sends_a_content_security_policy_and_works_under_it(context, problem_url):
     page = context.new_page()
     violations, responses = [], {}
     page.on("console", lambda m: "Content Security Policy" in m.text and violations.append(m.text[:300]))
     page.on("response", lambda r: responses.setdefault(r.url, r))
     page.add_init_script("document.addEventListener('securitypolicyviolation', (e) => "
                          "console.error(`Content Security Policy: ${e.violatedDirective} ${e.blockedURI}`))")
-    document = page.goto(server_url + "/")
+    document = page.goto(problem_url)
     policy = document.headers.get("content-security-policy", "")
     directives = {d.split()[0]: d.split()[1:] for d in policy.split(";") if d.strip()}
     assert directives.get("default-src") == ["'self'"], policy
