@@ -6,7 +6,7 @@
 import { load, track } from "virtual:track";
 import { createRunner } from "./run/runner-client.js";
 import { keepWorkingOffline } from "./offline/offline.js";
-import { showHome, showMissing } from "./track/home.js";
+import { showHome, showLoading, showMissing } from "./track/home.js";
 import { followRoutes, hrefOf, routeOf } from "./track/router.js";
 import { shareRunner } from "./problem/shared-runner.js";
 import { openProblem } from "./problem/problem-view.js";
@@ -55,6 +55,7 @@ async function show(route) {
   if (route.view === "home") view = showHome(app, track);
   else if (!inTrack(route.id)) view = showMissing(app, route.id, { unknown: true });
   else {
+    showLoading(app);
     const problem = await load(route.id).catch(() => null); // offline, and never fetched
     if (mine !== shown) return;
     view = problem ? openProblem(app, { problem, next: nextAfter(route.id), runner, python })

@@ -2,7 +2,7 @@
 // learner's progress, as this browser remembers it (storage.js).
 
 import { el } from "../dom.js";
-import { hrefOf } from "./router.js";
+import { HOME, hrefOf } from "./router.js";
 import { progressOf } from "./storage.js";
 
 const PROGRESS = {
@@ -46,7 +46,13 @@ export function showMissing(container, id, { unknown }) {
   const why = unknown ? el("p", {}, "There is no problem called “", el("code", { textContent: id }), "” in this track.")
     : el("p", {}, "The problem “", el("code", { textContent: id }), "” could not be loaded. Are you offline?");
   container.replaceChildren(el("main", { className: "track-view" }, heading, why,
-    el("p", {}, el("a", { href: hrefOf(null), textContent: "See every problem" }))));
+    el("p", {}, el("a", { href: HOME, textContent: "See every problem" }))));
   document.title = `${heading.textContent} · Autograd Playground`;
   return { heading, destroy: () => container.replaceChildren() };
+}
+
+// While a problem's files load (a moment; longer on a slow network).
+export function showLoading(container) {
+  container.replaceChildren(el("main", { className: "track-view" },
+    el("p", { className: "track-intro", role: "status", textContent: "Loading the problem…" })));
 }

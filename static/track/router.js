@@ -8,7 +8,8 @@ export function routeOf(hash) {
   return { view: "problem", id: decodeURIComponent(path.replace(/\/$/, "")) };
 }
 
-export const hrefOf = (id) => (id === null ? "#/" : `#/${encodeURIComponent(id)}`);
+export const HOME = "#/";
+export const hrefOf = (id) => `#/${encodeURIComponent(id)}`;
 
 // onRoute(route) now, and on every change of the hash (a link, back, forward, a typed URL).
 export function followRoutes(onRoute) {
