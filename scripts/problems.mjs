@@ -46,7 +46,7 @@ function trackModule(problems) {
   return [
     `export const track = ${JSON.stringify(index)};`,
     `const loaders = {\n${loaders.join("\n")}\n};`,
-    "export const load = (id) => Object.hasOwn(loaders, id) ? loaders[id]().then((m) => m.default) : Promise.resolve(null);",
+    "export const load = async (id) => (Object.hasOwn(loaders, id) ? (await loaders[id]()).default : null);",
   ].join("\n");
 }
 

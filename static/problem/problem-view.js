@@ -12,7 +12,8 @@ import { isSolved, loadCode, loadResults } from "../track/storage.js";
 import { createRuns } from "./runs.js";
 import { createStatusLine } from "./status-line.js";
 
-// problem: {meta (problem.json), statement, starter, provided, hints} (scripts/problems.mjs). next: {title, href} of the track's next problem, or null.
+// problem: {meta (problem.json), statement, starter, provided, hints} (scripts/problems.mjs).
+// next: {title, href} of the track's next problem, or null.
 // runner: the page's one Python (shared-runner.js); python: {status, ready}, kept up to date by main.js.
 // Returns the view: {heading, python(text) (Python's news for the status line), destroy()}.
 export function openProblem(container, { problem, next, runner, python }) {

@@ -43,8 +43,9 @@ export function showHome(container, track) {
 // "#/<id>" for an id not in the track (unknown: true), or a problem that could not load (offline, never visited).
 export function showMissing(container, id, { unknown }) {
   const heading = el("h1", { tabIndex: -1, textContent: unknown ? "No such problem" : "The problem could not load" });
-  const why = unknown ? el("p", {}, "There is no problem called “", el("code", { textContent: id }), "” in this track.")
-    : el("p", {}, "The problem “", el("code", { textContent: id }), "” could not be loaded. Are you offline?");
+  const name = el("code", { textContent: id });
+  const why = unknown ? el("p", {}, "There is no problem called “", name, "” in this track.")
+    : el("p", {}, "The problem “", name, "” could not be loaded. Are you offline?");
   container.replaceChildren(el("main", { className: "track-view" }, heading, why,
     el("p", {}, el("a", { href: HOME, textContent: "See every problem" }))));
   document.title = `${heading.textContent} · Autograd Playground`;
