@@ -83,8 +83,9 @@ export function problems() {
     },
     load(id) {
       if (id === `\0${TRACK}`) {
-        this.addWatchFile(folder);
-        return trackModule(findProblems(folder));
+        const found = findProblems(folder);
+        for (const { dir } of found) this.addWatchFile(path.join(dir, "problem.json")); // a new folder: restart
+        return trackModule(found);
       }
       if (!id.startsWith(`\0${PROBLEM}`)) return null;
       const problem = byId().get(id.slice(PROBLEM.length + 1));
