@@ -4,9 +4,12 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
-PY_SOURCES := $(shell find py -type f -not -path '*/__pycache__/*')
+# The folder the problems are read from (every script and test honours it).
+PLAYGROUND_PROBLEMS ?= py/problems
+export PLAYGROUND_PROBLEMS
+PY_SOURCES := $(shell find py $(PLAYGROUND_PROBLEMS) -type f -not -path '*/__pycache__/*')
 
-.PHONY: serve test test-fast build lint bench chromium clean
+.PHONY: serve test test-fast build lint bench chromium clean validate-problems check-problems
 
 bench: build $(VENV)/.installed chromium
 	$(PY) bench/run.py
@@ -14,12 +17,12 @@ bench: build $(VENV)/.installed chromium
 serve: build
 	HOST=$(HOST) PORT=$(PORT) node scripts/serve.mjs dist
 
-test: build $(VENV)/.installed chromium
+test: build check-problems $(VENV)/.installed chromium
 	$(PY) -m ruff check .
 	$(PY) -m pytest tests
 
 # The Python-only tests: no browser, no build.
-test-fast: $(VENV)/.installed
+test-fast: $(VENV)/.installed node_modules/.installed
 	$(PY) -m pytest tests -m "not pyodide and not browser"
 
 build: build/public/manifest.json
@@ -28,6 +31,14 @@ build: build/public/manifest.json
 
 lint: $(VENV)/.installed
 	$(PY) -m ruff check .
+
+# Every problem's folder and problem.json (py/problem.schema.json): fast, before anything is compiled.
+validate-problems: node_modules/.installed
+	node scripts/validate-problems.mjs
+
+# Every problem run in real Pyodide: reference, starter, mistakes, statement (scripts/check-problems.mjs).
+check-problems: build/public/manifest.json
+	node scripts/check-problems.mjs
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
@@ -47,7 +58,8 @@ build/wheels/.downloaded: py/requirements-pyodide.txt
 	touch $@
 
 # Pyodide's files, and our Python compiled to bytecode inside Pyodide itself.
-build/public/manifest.json: build/wheels/.downloaded node_modules/.installed $(wildcard scripts/*) $(PY_SOURCES)
+build/public/manifest.json: build/wheels/.downloaded node_modules/.installed $(wildcard scripts/*) $(PY_SOURCES) \
+		| validate-problems
 	python3 scripts/build_public.py
 	node scripts/precompile.mjs
 

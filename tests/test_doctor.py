@@ -5,16 +5,16 @@ import json
 import subprocess
 
 import pytest
-from problems import ROOT, first_problem
 
 import playground.plugins.autograd as autograd
 import playground.plugins.autograd.graph as graph_module
 from playground import run_tests
 from playground.script import run_script
+from problems import ROOT, first_problem
 
 PROBLEM = first_problem("autograd").folder
 SOLUTION = (PROBLEM / "solution.py").read_text()
-MISTAKES = ROOT / "tests" / "mistakes"
+MISTAKES = PROBLEM / "mistakes"
 DOCTOR = json.loads((MISTAKES / "doctor_expectations.json").read_text())
 EXAMPLE_1 = "a = Value(2); b = Value(-3); c = Value(10); d = a + b*c; e = d.relu(); e.backward()\n"
 
@@ -218,10 +218,11 @@ def test_run_script_gradients_not_checked_when_they_cannot_be_known(script):
     shared = script(SOLUTION + "a = Value(2)\nb = a * 3\nb.backward()\nc = a + 1\nc.backward()\ndraw(c)\n")
     assert shared["graphs"][0]["flag"] is None and "shares Values" in shared["graphs"][0]["doctor_note"]
     tanh = SOLUTION.replace("    def backward(self):", (
-        "    def tanh(self):\n        import math\n        out = Value(math.tanh(self.data), (self,), 'tanh')\n"
-        "        def _backward():\n            self.grad += (1 - out.data ** 2) * out.grad\n"
+        "    def sigmoid(self):\n        import math\n"
+        "        out = Value(1 / (1 + math.exp(-self.data)), (self,), 'sigmoid')\n"
+        "        def _backward():\n            self.grad += out.data * (1 - out.data) * out.grad\n"
         "        out._backward = _backward\n        return out\n\n    def backward(self):"))
-    [graph] = script(tanh + "x = Value(0.5)\ny = x.tanh() * 2\ny.backward()\ndraw(y)\n")["graphs"]
+    [graph] = script(tanh + "x = Value(0.5)\ny = x.sigmoid() * 2\ny.backward()\ndraw(y)\n")["graphs"]
     assert graph["flag"] is None and "no rule for" in graph["doctor_note"]
 
 
@@ -357,3 +358,47 @@ def test_a_summary_merges_the_edges_between_two_values(script):
     assert graph["too_large"] and "401 Values and 160,400 edges" in graph["note"]
     pairs = [(a, b) for a, b, *_ in graph["edges"]]
     assert len(pairs) == len(set(pairs)) <= 60 and max(e[2] for e in graph["edges"] if len(e) == 3) >= 400
+
+
+NEW_OPS = SOLUTION.replace("    def backward(self):", (
+    "    def __pow__(self, k):\n        out = Value(self.data ** k, (self,), f'**{k}')\n"
+    "        def _backward():\n            self.grad += RULE_POW * out.grad\n"
+    "        out._backward = _backward\n        return out\n\n"
+    "    def tanh(self):\n        import math\n        out = Value(math.tanh(self.data), (self,), 'tanh')\n"
+    "        def _backward():\n            self.grad += RULE_TANH * out.grad\n"
+    "        out._backward = _backward\n        return out\n\n"
+    "    def __truediv__(self, other):\n        out = Value(self.data / other.data, (self, other), '/')\n"
+    "        def _backward():\n            self.grad += out.grad / other.data\n"
+    "            other.grad -= out.grad * self.data / other.data ** 2\n"
+    "        out._backward = _backward\n        return out\n\n    def backward(self):"))
+POW_RIGHT, TANH_RIGHT = "k * self.data ** (k - 1)", "(1 - out.data ** 2)"
+
+
+@pytest.mark.parametrize(("pow_rule", "tanh_rule", "culprit", "said"), [
+    (POW_RIGHT, TANH_RIGHT, None, None),
+    ("self.data ** (k - 1)", TANH_RIGHT, "__pow__", "the power rule multiplies by the exponent"),
+    (POW_RIGHT, "(1 - self.data ** 2)", "tanh", "tanh's derivative comes from its output"),
+])
+def test_the_doctor_knows_powers_tanh_and_division(script, pow_rule, tanh_rule, culprit, said):
+    code = NEW_OPS.replace("RULE_POW", pow_rule).replace("RULE_TANH", tanh_rule)
+    run = script(code + "x = Value(0.8)\ny = Value(2.0)\nz = (x ** 3).tanh() / y\nz.backward()\ndraw(z)\n")
+    [graph] = run["graphs"]
+    assert graph["doctor_note"] is None
+    if culprit is None:
+        assert graph["flag"] is None
+    else:
+        assert f"Look at `{culprit}`'s `_backward`" in graph["flag"]["sentence"] and said in graph["flag"]["sentence"]
+
+
+def test_run_code_checks_a_graph_of_a_provided_value(tmp_path):
+    folder = tmp_path / "uses_engine"
+    (folder / "provided").mkdir(parents=True)
+    (folder / "provided" / "engine.py").write_text(SOLUTION.replace("other.grad += self.data * out.grad",
+                                                                    "other.grad += other.data * out.grad"))
+    (folder / "problem.json").write_text(json.dumps({
+        "id": "uses_engine", "title": "t", "provides": ["engine.py"], "plugins": {"autograd": {}},
+        "tests": [{"id": "test_x", "name": "x"}]}))
+    code = "from engine import Value\nx = Value(3.0)\ny = Value(-4.0)\nz = x * y\nz.backward()\ndraw(z)\n"
+    [graph] = run_script(code, workdir=tmp_path / "s", problem_dir=folder)["graphs"]
+    assert graph["doctor_note"] is None and graph["flag"]["line"] is None
+    assert "Look at `__mul__`'s `_backward`, line 27 of engine.py" in graph["flag"]["sentence"]

@@ -3,14 +3,15 @@ not written yet, a problem installed from its archive, and a problem folder that
 
 import io
 import json
+import sys
 import zipfile
 
 import pytest
-from problems import first_problem
 
 import playground.problem
-from playground import run_tests
+from playground import run_tests, warm_up
 from playground.script import run_script
+from problems import first_problem
 
 ADD = {
     "problem.json": json.dumps({
@@ -97,3 +98,22 @@ def test_install_puts_a_problem_in_place_from_its_archive(tmp_path, monkeypatch)
     folder = tmp_path / "installed" / "add"
     assert sorted(p.name for p in folder.iterdir()) == sorted(n for n in ADD if n != "solution.py")
     assert run(folder, ADD["solution.py"], tmp_path)["solved"]
+
+
+def test_warm_up_without_a_problem_loads_every_plugin():
+    warm_up()
+    assert "playground.plugins.autograd.doctor" in sys.modules
+
+
+def test_provided_modules_are_importable_and_fresh_in_every_run(add_problem, tmp_path):
+    meta = json.loads(ADD["problem.json"])
+    (add_problem / "problem.json").write_text(json.dumps({**meta, "provides": ["helper.py"]}))
+    (add_problem / "provided").mkdir()
+    (add_problem / "provided" / "helper.py").write_text("def plus(a, b):\n    return a + b\n")
+    uses_helper = "from helper import plus\n\n\ndef add(a, b):\n    return plus(a, b)\n"
+    assert run(add_problem, uses_helper, tmp_path)["passed"] == 1
+    breaks_helper = "import helper\nhelper.plus = lambda a, b: 0\n" + uses_helper
+    assert run(add_problem, breaks_helper, tmp_path)["passed"] == 0
+    assert run(add_problem, uses_helper, tmp_path)["passed"] == 1  # the change did not outlive its run
+    printed = run_script("from helper import plus\nprint(plus(2, 3))\n", tmp_path / "s", problem_dir=add_problem)
+    assert printed["status"] == "finished" and printed["output"] == "5\n"

@@ -4,10 +4,10 @@ import json
 import sys
 
 import pytest
-from problems import first_problem
 
 from playground import run_tests
 from playground.schema import VERSION, Result
+from problems import first_problem
 
 SEED = first_problem("autograd")
 PROBLEM = SEED.folder

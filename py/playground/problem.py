@@ -8,6 +8,7 @@ deleted.
 import io
 import json
 import shutil
+import sys
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,10 +64,21 @@ class Problem:
     module: str  # the name the hidden tests import the learner's code as
     defines: tuple[str, ...]  # names the learner's code must define
     plugins: dict[str, dict]  # plugin name -> its options (playground.plugins)
+    provided: tuple[str, ...]  # modules in the folder's provided/, which the learner's code may import
     test_file: Path
     test_names: dict[str, str]  # test function name -> display name, in order
     tiers: dict[str, str]  # test function name -> "required" or "challenge"
     hints: dict[str, str]  # test function name -> a hint shown with that test, when it has one
+
+    @property
+    def provided_dir(self) -> Path:
+        return self.folder / "provided"
+
+    def forget_modules(self) -> None:
+        """Drop the learner's module, the hidden tests and the provided modules: each run imports them afresh
+        (the learner's code may have changed a provided class)."""
+        for name in (self.module, self.test_file.stem, *self.provided):
+            sys.modules.pop(name, None)
 
     @classmethod
     def load(cls, folder: str | Path) -> "Problem":
@@ -81,6 +93,7 @@ class Problem:
             module=meta.get("module", "submission"),
             defines=tuple(meta.get("defines", ())),
             plugins=meta.get("plugins", {}),
+            provided=tuple(Path(name).stem for name in meta.get("provides", ())),
             test_file=folder / f"test_{meta['id']}.py",
             test_names={t["id"]: t["name"] for t in tests},
             tiers={t["id"]: t.get("tier", "required") for t in tests},

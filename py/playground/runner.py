@@ -1,9 +1,11 @@
 """Run a problem's hidden tests against the learner's code; return a Result (playground.schema), ready for JSON."""
 
 import builtins
+import importlib
 import io
 import json
 import os
+import pkgutil
 import signal
 import sys
 import tempfile
@@ -19,7 +21,6 @@ from playground.keeper import keeper
 from playground.learner import (
     describe,
     forget_directory_listing,
-    forget_modules,
     learner_line,
     load_error,
     write_module,
@@ -27,7 +28,7 @@ from playground.learner import (
 from playground.limits import learner_limits, state, stop_requested
 from playground.output import CappedOutput, OutputBudget
 from playground.plugins import Plugin
-from playground.problem import Problem
+from playground.problem import Problem, pristine
 from playground.schema import Result, TestResult, new_result, stopped
 from playground.verdicts import VerdictCollector, new_verdict
 
@@ -56,7 +57,7 @@ def run_tests(problem_dir: str | Path, source: str, workdir: str | Path | None =
     plugins = plugin_modules.load(problem.plugins)
     workdir = Path(workdir or Path(tempfile.gettempdir()) / "playground")
     learner_path = write_module(workdir, problem.module, source)
-    forget_modules(problem.module, problem.test_file.stem)
+    problem.forget_modules()
     forget_directory_listing(workdir)
     if str(workdir) not in sys.path:
         sys.path.insert(0, str(workdir))
@@ -71,6 +72,7 @@ def run_tests(problem_dir: str | Path, source: str, workdir: str | Path | None =
     try:
         with interpreter_restored(), learner_limits():
             signal.signal(signal.SIGINT, stop_requested)
+            sys.path.insert(1, str(problem.provided_dir))  # what the problem provides, after the learner's code
             for plugin in plugins:
                 for name, value in plugin.builtins(None).items():
                     setattr(builtins, name, value)
@@ -82,7 +84,7 @@ def run_tests(problem_dir: str | Path, source: str, workdir: str | Path | None =
                 if state.stop_requested:  # the page's interrupt ended the session: pytest reports no more
                     result["stopped"] = stopped("testing", running_line(verdicts))
             learner = sys.modules.get(problem.module)
-            forget_modules(problem.module, problem.test_file.stem)
+            problem.forget_modules()
             with redirect_stdout(printed), redirect_stderr(printed):  # where a __del__ prints
                 keeper.let_go(vars(learner) if learner else None)
     except KeyboardInterrupt as exc:  # Stop, or the time limit: the page interrupted the run
@@ -94,7 +96,7 @@ def run_tests(problem_dir: str | Path, source: str, workdir: str | Path | None =
                                         learner_line(exc.__traceback__, learner_path))
     finally:
         sys.dont_write_bytecode = dont_write_bytecode
-        forget_modules(problem.module, problem.test_file.stem)
+        problem.forget_modules()
 
     tests = test_results(problem, verdicts, unfinished="stopped" if result["stopped"] else "not_run")
     required = [t for t in tests if t["tier"] == "required"]
@@ -138,10 +140,22 @@ def test_results(problem: Problem, verdicts: dict[str, dict], unfinished: str) -
 
 
 def warm_up(problem_dir: str | Path | None = None) -> None:
-    """Run a problem's starter once, so that everything a run imports is loaded (and its classes recorded as
-    they are) before any learner code runs. Without a problem, just what every run imports is loaded."""
+    """Load everything a run imports (every plugin too) before any learner code runs, so that the harness's
+    classes are recorded as they are: run a problem's starter, or a one-test problem of our own."""
+    for module in pkgutil.walk_packages(plugin_modules.__path__, f"{plugin_modules.__name__}."):
+        importlib.import_module(module.name)
     if problem_dir is not None:
         run_tests(problem_dir, (Path(problem_dir) / "starter.py").read_text(encoding="utf-8"))
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        problem = Path(folder) / "warm_up"
+        problem.mkdir()
+        (problem / "problem.json").write_text(json.dumps(
+            {"id": "warm_up", "title": "Warm-up", "tests": [{"id": "test_warm_up", "name": "Warm-up"}]}))
+        (problem / "test_warm_up.py").write_text("from submission import x\n\n\ndef test_warm_up():\n"
+                                                 "    assert x == 1\n")
+        run_tests(problem, "x = 1\n")
+        pristine.pop(problem.resolve(), None)
 
 
 def say_once(tests: list[dict], allowed: bool = True) -> str | None:

@@ -3,8 +3,10 @@ add (the autograd plugin's draw(v) graphs). The code runs as __main__ from a fil
 """
 
 import builtins
+import importlib
 import json
 import signal
+import sys
 import tempfile
 import time
 from contextlib import redirect_stderr, redirect_stdout
@@ -30,7 +32,7 @@ def run_script(source: str, workdir: str | Path | None = None, problem_dir: str 
     workdir = Path(workdir or Path(tempfile.gettempdir()) / "playground")
     path = write_module(workdir, SCRIPT_MODULE, source)
     output = CappedOutput(OutputBudget())  # at most 10,000 lines / 1 MB, then a note
-    script = Script(path, plugin_modules.load(problem.plugins) if problem else [])
+    script = Script(path, plugin_modules.load(problem.plugins) if problem else [], problem)
     try:
         code = compile(source, str(path), "exec")
     except (SyntaxError, ValueError) as exc:
@@ -55,9 +57,10 @@ def run_script_json(source: str, workdir: str | None = None, problem_dir: str | 
 
 
 class Script:
-    def __init__(self, path: Path, plugins: list[Plugin]) -> None:
+    def __init__(self, path: Path, plugins: list[Plugin], problem: Problem | None) -> None:
         self.path = path
         self.plugins = plugins
+        self.problem = problem  # what it provides can be imported
 
     def run(self, code, output: CappedOutput) -> dict | None:
         """Execute the compiled script; return its error, or None when it ran to the end."""
@@ -76,6 +79,13 @@ class Script:
         keeper.release()
         with interpreter_restored(), learner_limits(), redirect_stdout(output), redirect_stderr(output):
             signal.signal(signal.SIGINT, stop_requested)
+            if self.problem:
+                self.problem.forget_modules()
+                sys.path.insert(0, str(self.problem.provided_dir))
+                for name in self.problem.provided:  # loaded first, so the plugins see their classes
+                    module = importlib.import_module(name)
+                    for plugin in self.plugins:
+                        plugin.loaded(module)
             try:
                 exec(code, namespace)
             except SystemExit as exc:
@@ -85,6 +95,8 @@ class Script:
                 return self.error(exc)
             finally:
                 keeper.let_go(namespace)
+                if self.problem:
+                    self.problem.forget_modules()
         return None
 
     def error(self, exc: BaseException) -> dict:

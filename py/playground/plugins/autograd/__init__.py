@@ -36,11 +36,12 @@ class Plugin(Base):
         return {"draw": draw}
 
     def loaded(self, module) -> None:
-        """Record the backward() of every class the learner's module defines."""
+        """Record the backward() of every class in the learner's module: its own, or one it imports from
+        what the problem provides (`from engine import Value`)."""
         if not self.graph:
             return
         for value in list(vars(module).values()):
-            if isinstance(value, type) and value.__module__ == module.__name__:
+            if isinstance(value, type):
                 self.recorder.wrap(value)
 
     def class_made(self, cls: type) -> None:

@@ -8,6 +8,7 @@ graph; then it names the first Value that disagrees, and the rule that most like
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -53,12 +54,14 @@ class Doctor:
         if not kids:
             return None, []
         x = [self.data[k] for k in kids]
-        if node.opaque or None in x or op not in ("+", "*", "ReLU"):
+        if node.opaque or None in x:
             return None, None
-        if op == "ReLU":
-            if len(kids) != 1:
-                return None, None
-            return max(0.0, x[0]), [(kids[0], 1.0 if x[0] > 0 else 0.0)]
+        if len(kids) == 1 and is_unary(op):
+            return unary(op, x[0], kids[0])
+        if len(kids) == 2 and op in ("-", "/"):
+            return binary(op, x, kids)
+        if op not in ("+", "*"):
+            return None, None
         if len(kids) == 1:  # with a set for _prev, x + x and x * x keep x only once
             twice = x[0] + x[0] if op == "+" else x[0] * x[0]
             if out is not None and close(out, twice):
@@ -85,8 +88,8 @@ class Doctor:
         inputs = [fmt(self.nodes[k].data) for k in node.children]
         actual, should = shown_apart(node.data, expected)
         head = f"{self.ref(i)}.data is {actual} but should be {should}: "
-        if op == "ReLU":
-            return head + f"relu makes a Value whose data is max(0, its input) = max(0, {inputs[0]})"
+        if is_unary(op) or (op in ("-", "/") and len(inputs) == 2):
+            return head + f"{op} makes a Value whose data is {formula(op, inputs)}"
         if len(inputs) == 1:
             inputs *= 2
         if op == "+":
@@ -142,7 +145,8 @@ class Doctor:
         consumer = mine[0][0] if mine else None
         if a is None:
             return head + "a grad must be a number: it starts at 0 and each use of the Value adds to it", consumer
-        for reason in (self.relu_reason, self.product_reason, self.accumulate_reason, self.order_reason):
+        for reason in (self.relu_reason, self.product_reason, self.rule_reason, self.accumulate_reason,
+                       self.order_reason):
             if found := reason(i, a, e, mine, expected):
                 sentence, culprit = found
                 return head + sentence, culprit
@@ -179,6 +183,16 @@ class Doctor:
         out = product.name or "out"
         return (f"in {where}, {x}.grad gets {factor} * {out}.grad ({fmt(d)} × {fmt(expected[c])}), "
                 f"not {x}'s own data"), c
+
+    def rule_reason(self, i: int, a: float, e: float, mine: list, expected: list) -> tuple | None:
+        """A one-input op whose local derivative is a known slip: tanh's from its input, a power rule
+        without its exponent, exp's or log's rule forgotten."""
+        x = self.data[i]
+        for c, d in mine:
+            for slip, why in slips(self.ops[c], x):
+                if slip is not None and not close(slip, d) and close(a, e + (slip - d) * expected[c]):
+                    return f"{self.ref(c)} should pass back {why}", c
+        return None
 
     def accumulate_reason(self, i: int, a: float, e: float, mine: list, expected: list) -> tuple | None:
         """Assigning instead of adding: only one use's share survives."""
@@ -219,10 +233,95 @@ class Doctor:
 
 
 def normal_op(op) -> str | None:
+    """The op as the doctor knows it: 'ReLU', 'exp', 'tanh', 'log', 'neg', '**2', '+', '-', '*', '/'."""
     if not isinstance(op, str):
         return None
     op = op.strip()
-    return "ReLU" if op.lower() == "relu" else op
+    names = {"relu": "ReLU", "exp": "exp", "tanh": "tanh", "log": "log", "ln": "log", "neg": "neg"}
+    if op.lower() in names:
+        return names[op.lower()]
+    if power := POWER.match(op):
+        return f"**{float(power.group(1)):g}"
+    return op
+
+
+POWER = re.compile(r"^(?:\*\*|\^|pow)\s*\(?\s*(-?\d+(?:\.\d*)?(?:[eE][-+]?\d+)?)\s*\)?$")  # **2, ^-1, pow(0.5)
+
+
+def unary_rule(op: str, x: float) -> tuple[float, float] | None:
+    """An op of one input: its value at x and its derivative there, or None where either is undefined."""
+    try:
+        if op == "ReLU":
+            return max(0.0, x), 1.0 if x > 0 else 0.0
+        if op == "neg" or op == "-":
+            return -x, -1.0
+        if op == "exp":
+            return math.exp(x), math.exp(x)
+        if op == "tanh":
+            return math.tanh(x), 1 - math.tanh(x) ** 2
+        if op == "log":
+            return (math.log(x), 1 / x) if x > 0 else None
+        if op.startswith("**"):
+            k = float(op[2:])
+            value, derivative = x ** k, k * x ** (k - 1)
+            return (value, derivative) if isinstance(value, float) and isinstance(derivative, float) else None
+    except (OverflowError, ZeroDivisionError, ValueError):
+        return None
+    return None
+
+
+def is_unary(op: str | None) -> bool:
+    return op in ("ReLU", "neg", "-", "exp", "tanh", "log") or bool(op and op.startswith("**"))
+
+
+def unary(op: str, x: float, kid: int) -> tuple[float | None, list[tuple[int, float]] | None]:
+    found = unary_rule(op, x)
+    return (found[0], [(kid, found[1])]) if found else (None, None)
+
+
+def binary(op: str, x: list[float], kids: list[int]) -> tuple[float | None, list[tuple[int, float]] | None]:
+    a, b = x
+    if op == "-":
+        return a - b, [(kids[0], 1.0), (kids[1], -1.0)]
+    if b == 0:
+        return None, None
+    return a / b, [(kids[0], 1 / b), (kids[1], -a / b ** 2)]
+
+
+def slips(op: str | None, x: float) -> list[tuple[float | None, str]]:
+    """Local derivatives a learner often writes for op at input x, each with what the right rule is."""
+    def at(f):
+        try:
+            return f()
+        except (ArithmeticError, ValueError):
+            return None
+
+    if op == "tanh":
+        return [(at(lambda: 1 - x ** 2), "(1 - out.data ** 2) * out.grad: tanh's derivative comes from its output, "
+                                          "not 1 - x ** 2 from its input")]
+    if op == "exp":
+        return [(1.0, "out.data * out.grad: exp's derivative is exp itself")]
+    if op == "log":
+        return [(x, "out.grad / x: log's derivative is 1 / x")]
+    if op and op.startswith("**"):
+        k = float(op[2:])
+        rule = f"{k:g} * x ** {k - 1:g} * out.grad"
+        return [(at(lambda: x ** (k - 1)), f"{rule}: the power rule multiplies by the exponent"),
+                (at(lambda: k * x ** k), f"{rule}: the power rule lowers the exponent by one")]
+    return []
+
+
+def formula(op: str, inputs: list[str]) -> str:
+    """How op's data comes from its inputs, written with their values."""
+    if op == "ReLU":
+        return f"max(0, its input) = max(0, {inputs[0]})"
+    if op in ("neg", "-") and len(inputs) == 1:
+        return f"minus its input: -({inputs[0]})"
+    if op in ("exp", "tanh", "log"):
+        return f"{op}(its input) = {op}({inputs[0]})"
+    if op.startswith("**"):
+        return f"its input to the power {op[2:]}: ({inputs[0]}) ** {op[2:]}"
+    return f"{inputs[0]} {op} {inputs[1]}"
 
 
 def close(actual: float, expected: float) -> bool:

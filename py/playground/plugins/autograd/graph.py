@@ -122,8 +122,11 @@ def fill(view: dict, root, names: dict[int, str], grads_note: str | None, others
     if finding:
         place = (backward_place(root) if finding.culprit is None
                  else rule_place(nodes[finding.culprit].value, finding.field))
-        where, line = place or (None, None)
-        sentence = finding.sentence + (f". Look at {where}, line {line} of your code" if where and line else "")
+        where, line, provided = place or (None, None, None)
+        if provided:  # not in the editor: no "Show line"
+            sentence, line = finding.sentence + f". Look at {where}, line {line} of {provided}", None
+        else:
+            sentence = finding.sentence + (f". Look at {where}, line {line} of your code" if where and line else "")
         flag = {"field": finding.field, "expected": fmt(finding.expected), "actual": fmt(finding.actual),
                 "sentence": sentence, "where": where, "line": line}
         at = shown.get(id(nodes[flagged].value))

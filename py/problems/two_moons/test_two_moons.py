@@ -1,0 +1,53 @@
+import numbers
+
+import pytest
+
+from moons import make_moons
+from submission import predict, train
+
+TRAINING = make_moons(100, noise=0.1, seed=2024)
+FRESH = make_moons(200, noise=0.1, seed=7)
+WRONG_WAY_ROUND = ": does predict give 1 and -1 the wrong way round? A score above 0 is the label 1"
+
+
+@pytest.fixture(scope="module")
+def model():
+    """The learner's model, trained once for all the tests."""
+    X, y = TRAINING
+    return train(X, y)
+
+
+def accuracy(model, X, y):
+    """The share of points whose prediction is their label, and what predict returned when it was not ±1."""
+    right, odd = 0, None
+    for x, label in zip(X, y):
+        guess = predict(model, x)
+        if not (isinstance(guess, numbers.Real) and guess in (1, -1)):
+            odd = guess
+        right += guess == label
+    return right / len(y), odd
+
+
+def test_predict_returns_one_or_minus_one(model):
+    X, _ = FRESH
+    guesses = [predict(model, x) for x in X[:20]]
+    odd = [g for g in guesses if not (isinstance(g, numbers.Real) and g in (1, -1))]
+    assert not odd, f"predict should return 1 or -1, got {odd[0]!r}"
+
+
+def test_training_accuracy_is_at_least_0_95(model):
+    X, y = TRAINING
+    share, odd = accuracy(model, X, y)
+    assert odd is None, f"predict should return 1 or -1, got {odd!r}"
+    assert share >= 0.95, (f"the model classifies {share:.0%} of its 100 training points right; at least 95% should "
+                           f"be{WRONG_WAY_ROUND if share < 0.1 else ''}")
+
+
+def test_accuracy_on_a_fresh_sample_is_at_least_0_9(model):
+    X, y = FRESH
+    share, odd = accuracy(model, X, y)
+    assert odd is None, f"predict should return 1 or -1, got {odd!r}"
+    trained, _ = accuracy(model, *TRAINING)
+    why = (WRONG_WAY_ROUND if share < 0.1 else " (it is right on its training points: is it overfitting them?)"
+           if trained >= 0.95 else "")
+    assert share >= 0.9, f"the model classifies {share:.0%} of 200 new points right; at least 90% should be{why}"

@@ -1,0 +1,172 @@
+"""The authoring checks on a temporary problems folder ($PLAYGROUND_PROBLEMS): a problem added by copying and
+editing another passes; a broken one fails, and the message names its file (and field)."""
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from problems import ROOT, ProblemFiles, all_problems, first_problem
+
+SEED = first_problem()
+
+
+def copy_problem(problem: ProblemFiles, problems: Path, new_id: str, position: int) -> Path:
+    """problem's folder as a new problem: its id, title, position and test file's name changed."""
+    folder = problems / new_id
+    shutil.copytree(problem.folder, folder, ignore=shutil.ignore_patterns("__pycache__"))
+    (folder / problem.test_file.name).rename(folder / f"test_{new_id}.py")
+    edit_meta(folder, id=new_id, title=f"A copy of {problem.meta['title']}", position=position)
+    return folder
+
+
+def edit_meta(folder: Path, **changes) -> dict:
+    meta = {**json.loads((folder / "problem.json").read_text()), **changes}
+    (folder / "problem.json").write_text(json.dumps(meta, indent=2))
+    return meta
+
+
+def node(script: str, problems: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PLAYGROUND_PROBLEMS": str(problems)}
+    return subprocess.run(["node", str(ROOT / "scripts" / script)], capture_output=True, text=True,
+                          timeout=600, cwd=ROOT, env=env)
+
+
+@pytest.fixture
+def problems(tmp_path) -> Path:
+    """Every problem of the repo, and a copy of the seed as the last of the track."""
+    folder = tmp_path / "problems"
+    for problem in all_problems():
+        shutil.copytree(problem.folder, folder / problem.folder.name, ignore=shutil.ignore_patterns("__pycache__"))
+    copy_problem(SEED, folder, "copied_problem", max(p.meta["position"] for p in all_problems()) + 1)
+    return folder
+
+
+def test_the_repos_problems_are_valid():
+    done = node("validate-problems.mjs", ROOT / "py" / "problems")
+    assert done.returncode == 0, done.stderr
+    assert all(p.id in done.stdout for p in all_problems())
+
+
+def test_a_copied_and_edited_problem_is_valid(problems):
+    done = node("validate-problems.mjs", problems)
+    assert done.returncode == 0, done.stderr
+    assert "copied_problem" in done.stdout
+
+
+def wrong_tier(folder: Path) -> str:
+    tests = json.loads((folder / "problem.json").read_text())["tests"]
+    tests[2]["tier"] = "optional"
+    edit_meta(folder, tests=tests)
+    return "copied_problem/problem.json: /tests/2/tier must be one of required, challenge"
+
+
+def unknown_field(folder: Path) -> str:
+    edit_meta(folder, time_limit=10)
+    return "copied_problem/problem.json: /time_limit is not a known field"
+
+
+def missing_starter(folder: Path) -> str:
+    (folder / "starter.py").unlink()
+    return "copied_problem/starter.py is missing"
+
+
+def unlisted_test(folder: Path) -> str:
+    test_file = folder / "test_copied_problem.py"
+    test_file.write_text(test_file.read_text() + "\n\ndef test_unlisted():\n    pass\n")
+    return "copied_problem/test_copied_problem.py: test_unlisted is not listed in"
+
+
+def listed_not_defined(folder: Path) -> str:
+    tests = json.loads((folder / "problem.json").read_text())["tests"]
+    edit_meta(folder, tests=[*tests, {"id": "test_missing", "name": "Missing"}])
+    return f"copied_problem/problem.json: /tests/{len(tests)}/id test_missing is not a test function"
+
+
+def id_not_folder(folder: Path) -> str:
+    edit_meta(folder, id="another_id")
+    return 'copied_problem/problem.json: /id is "another_id" but the folder is "copied_problem"'
+
+
+def position_taken(folder: Path) -> str:
+    edit_meta(folder, position=SEED.meta["position"])
+    return f"copied_problem/problem.json: /position {SEED.meta['position']} is also"
+
+
+def unlisted_mistake(folder: Path) -> str:
+    (folder / "mistakes" / "new_mistake.py").write_text("class Value:\n    pass\n")
+    return "copied_problem/mistakes/new_mistake.py: not in"
+
+
+def unlisted_provided(folder: Path) -> str:
+    (folder / "provided").mkdir()
+    (folder / "provided" / "engine.py").write_text("class Value:\n    pass\n")
+    return "copied_problem/provided/engine.py: not listed in"
+
+
+def provided_missing(folder: Path) -> str:
+    edit_meta(folder, provides=["engine.py"])
+    return "copied_problem/problem.json: /provides/0 engine.py is not in"
+
+
+TYPOS = [wrong_tier, unknown_field, missing_starter, unlisted_test, listed_not_defined, id_not_folder,
+         position_taken, unlisted_mistake, unlisted_provided, provided_missing]
+
+
+@pytest.mark.parametrize("break_it", TYPOS, ids=lambda f: f.__name__)
+def test_validation_fails_naming_the_file_and_field(problems, break_it):
+    expected = break_it(problems / "copied_problem")
+    done = node("validate-problems.mjs", problems)
+    assert done.returncode == 1
+    assert expected in done.stderr, done.stderr
+
+
+def break_problem(folder: Path) -> str:
+    """Three broken things: a mistake that passes, a starter that passes, a formula KaTeX can't read."""
+    expectations = json.loads((folder / "mistakes" / "expectations.json").read_text())
+    mistake = next(name for name, e in expectations.items() if not e.get("correct"))
+    shutil.copy(folder / "solution.py", folder / "mistakes" / mistake)
+    shutil.copy(folder / "solution.py", folder / "starter.py")
+    statement = folder / "statement.md"
+    statement.write_text(statement.read_text() + "\nA broken formula: $\\frac{1$.\n")
+    return mistake
+
+
+@pytest.fixture(scope="module")
+def checked(tmp_path_factory):
+    """One check-problems run (one Pyodide boot): the repo's problems, a good copy of the seed, a broken copy."""
+    folder = tmp_path_factory.mktemp("check") / "problems"
+    for problem in all_problems():
+        shutil.copytree(problem.folder, folder / problem.folder.name, ignore=shutil.ignore_patterns("__pycache__"))
+    last = max(p.meta["position"] for p in all_problems())
+    copy_problem(SEED, folder, "copied_problem", last + 1)
+    mistake = break_problem(copy_problem(SEED, folder, "broken_problem", last + 2))
+    return node("check-problems.mjs", folder), mistake
+
+
+def report_line(done: subprocess.CompletedProcess, problem_id: str) -> str:
+    return next(line for line in done.stdout.splitlines() if f" {problem_id}: " in line)
+
+
+@pytest.mark.pyodide
+def test_check_problems_passes_the_problems_and_a_copied_and_edited_one(checked):
+    done, _ = checked
+    print(done.stdout)  # each problem's timings, for the record
+    for problem_id in [*(p.id for p in all_problems()), "copied_problem"]:
+        line = report_line(done, problem_id)
+        assert line.startswith("ok") and " ms (limit " in line, line
+
+
+@pytest.mark.pyodide
+def test_check_problems_fails_a_broken_problem_naming_its_files(checked):
+    done, mistake = checked
+    assert done.returncode == 1
+    assert report_line(done, "broken_problem").startswith("FAIL")
+    said = done.stderr
+    assert f"broken_problem/mistakes/{mistake}: fails nothing; mistakes/expectations.json says" in said, said
+    assert "broken_problem/starter.py: " in said and 'is "passed", not failed' in said
+    assert "broken_problem/statement.md: KaTeX parse error" in said
+    assert "check-problems: 1 of" in said and "problem(s) broken" in said
