@@ -24,13 +24,20 @@ function* files(dir) {
   }
 }
 
-// Every folder of PROBLEMS with a problem.json, checked to be named by its id (the worker finds it so).
+// Every folder of PROBLEMS that holds a problem.json (names starting with _ or . are skipped), checked to be
+// named by its id: the worker finds a problem by its id.
 function problemFolders() {
   return readdirSync(PROBLEMS, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(join(PROBLEMS, entry.name, "problem.json")))
+    .filter((entry) => entry.isDirectory() && !/^[._]/.test(entry.name))
+    .filter((entry) => existsSync(join(PROBLEMS, entry.name, "problem.json")))
     .map((entry) => {
       const file = join(PROBLEMS, entry.name, "problem.json");
-      const { id } = JSON.parse(readFileSync(file, "utf8"));
+      let id;
+      try {
+        ({ id } = JSON.parse(readFileSync(file, "utf8")));
+      } catch (error) {
+        throw new Error(`${file}: ${error.message}`);
+      }
       if (id !== entry.name) throw new Error(`${file}: "id" is ${JSON.stringify(id)}, but the folder is ${entry.name}`);
       return { id, folder: join(PROBLEMS, entry.name) };
     })

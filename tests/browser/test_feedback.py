@@ -1,5 +1,6 @@
 """Feedback said once and in view: focus after a run, Solved and its memory, tiers, odd text, phones."""
 
+import json
 import re
 
 import pytest
@@ -167,3 +168,16 @@ def test_numbers_are_written_one_way_in_messages_and_the_doctor(page):
     expect(message).to_contain_text(f"Look at `__mul__`'s `_backward`, line {rule} of your code")
     product.get_by_role("button", name=f"Show line {rule} in the editor").click()
     expect(page.locator(".cm-activeLine")).to_contain_text("def _backward():")
+
+
+def test_results_saved_by_an_older_version_are_not_shown(page, problem):
+    """Results from before the one result schema (no version 2) read as not run yet: never a crash."""
+    tests = [{"id": t["id"], "name": t["name"], "outcome": "timeout", "message": "Stopped before this test started."}
+             for t in problem["tests"]]
+    old = {"at": "2026-01-01T00:00:00Z", "results": {"tests": tests, "passed": 0, "total": REQUIRED, "duration": 1}}
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)",
+                  [f"autograd-playground:results:{problem['id']}", json.dumps(old)])
+    page.reload()
+    expect(page.locator("#summary")).to_have_text("Not run yet.")
+    expect(results_region(page).locator('li[data-status="pending"]')).to_have_count(len(tests))
+    expect(results_region(page)).not_to_contain_text("From your last visit")
