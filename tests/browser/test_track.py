@@ -191,3 +191,21 @@ def test_each_problem_shows_its_provided_files_read_only_and_its_hints_one_at_a_
             expect(first.locator(".hint-text")).to_be_visible()
             expect(hints.locator("details[open]")).to_have_count(1)
     assert not serious_violations(page), serious_violations(page)
+
+
+def test_a_cold_visit_to_a_problem_fetches_no_other_problems_files(browser, problem_url, required, solution):
+    """Only the service worker, once Python is ready, fetches the other problems (for offline use)."""
+    context = browser.new_context()
+    page = context.new_page()
+    fetched = []
+    context.on("request", lambda request: None if request.service_worker else fetched.append(request.url))
+    page.goto(problem_url)
+    paste_code(page, solution)
+    assert run_tests(page).startswith(f"{required}/{required} passed")
+    paths = [url.split("/", 3)[3] for url in fetched]
+    own = [path for path in paths if path.startswith((f"assets/{PROBLEM.id}-", f"v/problem-{PROBLEM.id}-"))]
+    assert len(own) == 2, paths  # its chunk (problem.json, statement, starter, …) and its Python archive
+    others = [path for path in paths for problem in TRACK if problem.id != PROBLEM.id
+              and path.startswith((f"assets/{problem.id}-", f"v/problem-{problem.id}-"))]
+    assert not others, others
+    context.close()
