@@ -9,7 +9,7 @@ import { keepWorkingOffline } from "./offline/offline.js";
 import { showHome, showLoading, showMissing } from "./track/home.js";
 import { followRoutes, hrefOf, routeOf } from "./track/router.js";
 import { shareRunner } from "./problem/shared-runner.js";
-import { openProblem } from "./problem/problem-view.js";
+import { openProblem, preloadProblemView } from "./problem/problem-view.js";
 
 const app = document.getElementById("app");
 const inTrack = (id) => track.some((problem) => problem.id === id);
@@ -56,6 +56,7 @@ async function show(route) {
   else if (!inTrack(route.id)) view = showMissing(app, route.id, { unknown: true });
   else {
     showLoading(app);
+    preloadProblemView();
     const problem = await load(route.id).catch(() => null); // offline, and never fetched
     if (mine !== shown) return;
     view = problem ? openProblem(app, { problem, next: nextAfter(route.id), runner, python })

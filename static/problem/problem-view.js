@@ -12,6 +12,12 @@ import { isSolved, loadCode, loadResults } from "../track/storage.js";
 import { createRuns } from "./runs.js";
 import { createStatusLine } from "./status-line.js";
 
+// The chunks every problem view uses: asked for while the problem's own chunk loads, not after it.
+export function preloadProblemView() {
+  const loading = [import("./statement.js"), import("./aids.js"), import("../editor/editor.js")];
+  Promise.allSettled(loading); // a chunk that fails is reported where it is used
+}
+
 // problem: {meta (problem.json), statement, starter, provided, hints} (scripts/problems.mjs).
 // next: {title, href} of the track's next problem, or null.
 // runner: the page's one Python (shared-runner.js); python: {status, ready}, kept up to date by main.js.
