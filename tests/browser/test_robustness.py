@@ -304,3 +304,16 @@ def test_the_page_sends_a_content_security_policy_and_works_under_it(context, pr
         show_graph.click()
     page.wait_for_load_state("networkidle")
     assert not violations, violations
+
+
+def test_a_visit_fetches_its_own_problem_and_no_other(context, server_url):
+    """The worker fetches the problem the page opens on while Python boots: one archive, whatever the track
+    holds (the service worker's offline copy, fetched later, is not the visit's)."""
+    page = context.new_page()
+    fetched = []
+    page.on("request", lambda r: "/v/problem-" in r.url and r.service_worker is None and fetched.append(r.url))
+    page.goto(f"{server_url}/#/{PROBLEM.id}")
+    paste_code(page, SOLUTION)
+    assert run_and_wait(page).startswith(ALL_PASSED)
+    names = [url.rsplit("/", 1)[1] for url in fetched]
+    assert len(names) == 1 and names[0].startswith(f"problem-{PROBLEM.id}-"), names

@@ -6,9 +6,11 @@ through: the offline copy can't be poisoned, fake results never show, and work a
 blamed on the next run.
 """
 
+import json
 import re
 import urllib.error
 import urllib.request
+import zipfile
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -21,8 +23,8 @@ from pageutil import (
     run_code,
     wait_until_ready,
 )
-from problems import first_problem
-from serving import served_dist
+from problems import all_problems, first_problem
+from serving import DIST, served_dist
 
 pytestmark = pytest.mark.browser
 
@@ -295,3 +297,25 @@ def test_every_response_of_the_server_carries_the_security_headers(server_url):
             "Cross-Origin-Resource-Policy", "X-Content-Type-Options", "Referrer-Policy"]}
     assert all(expected.values()), expected
     assert {name: error.headers[name] for name in expected} == expected
+
+
+def test_answers_never_ship():
+    """Each problem's archive holds its tests, not its reference solution or its mistakes; no file served holds
+    a problem's solution, but a later problem's archive, which may provide it as the module it builds on."""
+    manifest = json.loads((DIST / "manifest.json").read_text())
+    assert set(manifest["problems"]) == {problem.id for problem in all_problems()}
+    for problem in all_problems():
+        with zipfile.ZipFile(DIST / manifest["problems"][problem.id]) as archive:
+            names = archive.namelist()
+        assert f"{problem.id}/test_{problem.id}.py" in names, names
+        assert all(name.startswith(f"{problem.id}/") for name in names), names
+        assert not [name for name in names if name.endswith("solution.py") or "/mistakes/" in name], names
+    solutions = {problem.id: problem.solution.encode() for problem in all_problems()}
+    order = [problem.id for problem in all_problems()]
+    archives = {DIST / path: id for id, path in manifest["problems"].items()}
+    for path in DIST.rglob("*"):
+        if path.is_file() and path.suffix not in (".br", ".gz"):  # the compressed twins hold what the rest hold
+            data = path.read_bytes()
+            owner = archives.get(path)
+            earlier = order[:order.index(owner)] if owner else []
+            assert not [id for id, solution in solutions.items() if solution in data and id not in earlier], path
