@@ -1,0 +1,45 @@
+"""Every problem of the track, played through the real page: its reference solves it, its correct variants
+pass every required test, and each wrong variant fails exactly the tests its expectations list."""
+
+import json
+import re
+import time
+
+import pytest
+from playwright.sync_api import expect
+
+from pageutil import paste_code, results_region, run_tests
+from problems import all_problems
+
+TRACK = all_problems()
+
+
+def variants(problem):
+    expectations = json.loads((problem.mistakes / "expectations.json").read_text(encoding="utf-8"))
+    return {name: set(expected["fails"]) for name, expected in expectations.items()}
+
+
+
+@pytest.mark.parametrize("problem", TRACK, ids=[p.id for p in TRACK])
+def test_the_reference_and_every_variant_get_the_verdicts_they_should(context, server_url, problem):
+    page = context.new_page()
+    page.goto(f"{server_url}/#/{problem.id}")
+    expect(page.get_by_role("article").get_by_role("heading", level=1)).to_have_text(problem.meta["title"])
+    required = len(problem.required)
+    paste_code(page, problem.solution)
+    started = time.perf_counter()
+    summary = run_tests(page)
+    print(f"\n{problem.id}: reference {summary} (click to results {time.perf_counter() - started:.2f} s, "
+          f"{required} required, {len(problem.challenges)} challenge)")
+    assert re.match(rf"{required}/{required} passed", summary) and "Solved" in results_region(page).text_content()
+    names = {t["id"]: t["name"] for t in problem.meta["tests"]}
+    for variant, fails in variants(problem).items():
+        paste_code(page, (problem.mistakes / variant).read_text(encoding="utf-8"))
+        run_tests(page)
+        failing = {names[test_id] for test_id in fails if test_id in names}
+        for name in names.values():
+            item = results_region(page).get_by_role("listitem").filter(has_text=name).first
+            status = item.get_attribute("data-status")
+            should = "passed" if name not in failing else ("failed", "error")
+            assert status == should or status in should, f"{problem.id}/{variant}: {name} is {status}"
+    page.close()
