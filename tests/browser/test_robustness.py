@@ -317,3 +317,40 @@ def test_a_visit_fetches_its_own_problem_and_no_other(context, server_url):
     assert run_and_wait(page).startswith(ALL_PASSED)
     names = [url.rsplit("/", 1)[1] for url in fetched]
     assert len(names) == 1 and names[0].startswith(f"problem-{PROBLEM.id}-"), names
+
+
+def test_stop_while_python_loads_cancels_the_run_and_keeps_nothing(context, server_url):
+    """Python is held back (its bundle's response waits): the run waits for it, and Stop cancels it."""
+    page = context.new_page()
+    held = []
+    page.route("**/v/py-bundle-*.zip", lambda route: held.append(route))  # answered below, once the run is cancelled
+    with page.expect_request("**/v/py-bundle-*.zip"):
+        page.goto(f"{server_url}/#/{PROBLEM.id}")
+    paste_code(page, SOLUTION)
+
+    def run_then_stop():
+        page.get_by_role("button", name="Run tests").click()
+        expect(page.get_by_role("status").first).to_contain_text("as soon as Python is ready")
+        page.get_by_role("button", name="Stop").click()
+
+    assert run_and_wait(page, run_then_stop) == "Run cancelled."
+    expect(item_named(page, FIRST_TEST)).to_have_attribute("data-status", "not_run")
+    expect(results_region(page).locator("#load-error")).to_contain_text("Stopped before Python was ready")
+    assert page.evaluate("(key) => localStorage.getItem(key)", f"autograd-playground:results:{PROBLEM.id}") is None
+    assert len(held) == 1
+    held[0].continue_()
+    wait_until_ready(page)
+    assert run_and_wait(page).startswith(ALL_PASSED)
+
+
+def test_a_problem_whose_files_cannot_be_fetched_says_so(context, server_url):
+    """The problem's archive fails to come while Python boots, and again for the run: the page says why."""
+    page = context.new_page()
+    page.route("**/v/problem-*.zip", lambda route: route.abort())
+    page.goto(f"{server_url}/#/{PROBLEM.id}")
+    paste_code(page, SOLUTION)
+    assert run_and_wait(page) == NONE_PASSED
+    expect(results_region(page).locator("#load-error")).to_contain_text("The tests could not be fetched")
+    expect(item_named(page, FIRST_TEST)).to_have_attribute("data-status", "not_run")
+    page.unroute("**/v/problem-*.zip")
+    assert run_and_wait(page).startswith(ALL_PASSED)  # the next run fetches them

@@ -226,7 +226,7 @@ def test_the_service_worker_serves_our_headers_not_the_stored_ones(browser, prob
     context = browser.new_context()
     page = context.new_page()
     with served_dist() as origin:  # a server of this test's own, to stop
-        page.goto(f"{origin}/#/{problem['id']}")
+        page.goto(origin + "/")
         wait_until_ready(page)
         offline_copy_ready(page)
         page.evaluate("""async () => {
@@ -300,24 +300,25 @@ def test_every_response_of_the_server_carries_the_security_headers(server_url):
 
 
 def test_answers_never_ship():
-    """Each problem's archive holds its tests, not its reference solution or its mistakes; no file served holds
-    a problem's solution, but a later problem's archive, which may provide it as the module it builds on, and that
-    problem's chunk (assets/<id>-<hash>.js), which shows it under "Provided files"."""
+    """Each problem's archive holds its tests, not its reference solution or its mistakes. No file served holds a
+    solution, but one that a later problem provides as the module it builds on (shown and imported there)."""
     manifest = json.loads((DIST / "manifest.json").read_text())
-    assert set(manifest["problems"]) == {problem.id for problem in all_problems()}
-    for problem in all_problems():
-        with zipfile.ZipFile(DIST / manifest["problems"][problem.id]) as archive:
+    problems = all_problems()
+    assert set(manifest["problems"]) == {problem.id for problem in problems}
+    for problem in problems:
+        archive_path = DIST / manifest["problems"][problem.id]
+        with zipfile.ZipFile(archive_path) as archive:
             names = archive.namelist()
         assert f"{problem.id}/test_{problem.id}.py" in names, names
         assert all(name.startswith(f"{problem.id}/") for name in names), names
         assert not [name for name in names if name.endswith("solution.py") or "/mistakes/" in name], names
-    solutions = {problem.id: problem.solution.encode() for problem in all_problems()}
-    order = [problem.id for problem in all_problems()]
-    archives = {DIST / path: id for id, path in manifest["problems"].items()}
+        assert problem.solution.encode() not in archive_path.read_bytes(), archive_path
+    provided = {path.read_bytes() for problem in problems for path in (problem.folder / "provided").rglob("*")
+                if path.is_file()}
+    secret = {problem.id: problem.solution.encode() for problem in problems}
+    secret = {id: solution for id, solution in secret.items() if not any(solution in text for text in provided)}
+    assert secret  # the last problem's, at least
     for path in DIST.rglob("*"):
         if path.is_file() and path.suffix not in (".br", ".gz"):  # the compressed twins hold what the rest hold
             data = path.read_bytes()
-            owner = archives.get(path) or next((id for id in order if path.parent == DIST / "assets"
-                                                and re.fullmatch(rf"{re.escape(id)}-[\w-]{{8}}\.js", path.name)), None)
-            earlier = order[:order.index(owner)] if owner else []
-            assert not [id for id, solution in solutions.items() if solution in data and id not in earlier], path
+            assert not [id for id, solution in secret.items() if solution in data], path
