@@ -97,6 +97,8 @@ def run_tests(problem_dir: str | Path, source: str, workdir: str | Path | None =
     finally:
         sys.dont_write_bytecode = dont_write_bytecode
         problem.forget_modules()
+    if state.stop_requested and not result["stopped"]:  # the interrupt came as the run ended, and was swallowed
+        result["stopped"] = stopped(phase, None)
 
     tests = test_results(problem, verdicts, unfinished="stopped" if result["stopped"] else "not_run")
     required = [t for t in tests if t["tier"] == "required"]
