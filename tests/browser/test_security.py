@@ -226,7 +226,7 @@ def test_the_service_worker_serves_our_headers_not_the_stored_ones(browser, prob
     context = browser.new_context()
     page = context.new_page()
     with served_dist() as origin:  # a server of this test's own, to stop
-        page.goto(origin + "/")
+        page.goto(f"{origin}/#/{problem['id']}")
         wait_until_ready(page)
         offline_copy_ready(page)
         page.evaluate("""async () => {
