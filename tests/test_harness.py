@@ -257,9 +257,8 @@ TAMPERING = {
     "an import hook": ("import sys\nclass Finder:\n    def find_spec(self, name, path=None, target=None):\n"
                        "        raise ImportError('blocked ' + name)\nsys.meta_path.insert(0, Finder())\n"),
     "the int digit limit": "import sys\nsys.set_int_max_str_digits(640)\n",
-    "the hidden test file": ("import pathlib, playground.problem as p\n"
-                             "(p.PROBLEMS / 'basic_autograd' / 'test_basic_autograd.py').write_text("
-                             "'def test_reference_example():\\n    pass\\n')\n"),
+    "the hidden test file": (f"import pathlib\npathlib.Path({str(SEED.test_file)!r}).write_text("
+                             f"'def {SEED.meta['tests'][0]['id']}():\\n    pass\\n')\n"),
 }
 CORRECT_BUT_STARTER = (PROBLEM / "starter.py").read_text()
 
