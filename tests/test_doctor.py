@@ -402,3 +402,14 @@ def test_run_code_checks_a_graph_of_a_provided_value(tmp_path):
     [graph] = run_script(code, workdir=tmp_path / "s", problem_dir=folder)["graphs"]
     assert graph["doctor_note"] is None and graph["flag"]["line"] is None
     assert "Look at `__mul__`'s `_backward`, line 27 of engine.py" in graph["flag"]["sentence"]
+
+
+def test_a_stopped_test_says_how_many_backward_calls_it_made(run):
+    stop_in_backward = SOLUTION.replace("    def backward(self):", (
+        "    def backward(self):\n        import signal\n        signal.raise_signal(signal.SIGINT)\n"
+        "        self.old_backward()\n\n    def old_backward(self):"))
+    results = run(stop_in_backward)
+    first = results["tests"][0]
+    assert results["status"] == "stopped" and first["outcome"] == "stopped"
+    assert first["progress"] == {"what": "backward() calls", "count": 1}
+    assert all(t["progress"] is None for t in results["tests"][1:])

@@ -85,8 +85,9 @@ def run_tests(problem_dir: str | Path, source: str, workdir: str | Path | None =
                     result["stopped"] = stopped("testing", running_line(verdicts))
             learner = sys.modules.get(problem.module)
             problem.forget_modules()
-            with redirect_stdout(printed), redirect_stderr(printed):  # where a __del__ prints
-                keeper.let_go(vars(learner) if learner else None)
+            if not state.stop_requested:  # a stopped run answers first: the next run frees what it kept
+                with redirect_stdout(printed), redirect_stderr(printed):  # where a __del__ prints
+                    keeper.let_go(vars(learner) if learner else None)
     except KeyboardInterrupt as exc:  # Stop, or the time limit: the page interrupted the run
         line = learner_line(exc.__traceback__, learner_path) if phase == "loading" else running_line(verdicts)
         result["stopped"] = stopped(phase, line)

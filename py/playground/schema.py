@@ -57,6 +57,7 @@ class TestResult(TypedDict):
     traceback: str
     graph: dict | None  # autograd plugin: the graph its backward() ran on (playground.plugins.autograd.graph)
     hint: str | None  # from problem.json
+    progress: dict | None  # a stopped test: how far it got, from a plugin: {"what": "backward() calls", "count": 137}
 
 
 class Count(TypedDict):

@@ -68,8 +68,10 @@ class VerdictCollector:
         try:
             return (yield)
         except KeyboardInterrupt as exc:  # Stop or the time limit, during this test: where was it?
-            self.verdicts.setdefault(item.name, new_verdict())["line"] = learner_line(exc.__traceback__,
-                                                                                       self.learner_path)
+            verdict = self.verdicts.setdefault(item.name, new_verdict())
+            verdict["line"] = learner_line(exc.__traceback__, self.learner_path)
+            for plugin in self.plugins:
+                plugin.test_stopped(verdict)
             raise
         finally:
             sys.stdout, sys.stderr = streams
@@ -172,4 +174,4 @@ def short_statement(line: str) -> str:
 
 def new_verdict() -> dict:
     return {"outcome": "pending", "message": "", "output": "", "duration": 0.0, "line": None, "traceback": "",
-            "graph": None}
+            "graph": None, "progress": None}

@@ -12,7 +12,7 @@ export const VERSION = 2;
  *            line: number | null, restarted: boolean}} Stopped
  * @typedef {{id: string, name: string, tier: "required" | "challenge", outcome: Outcome, message: string,
  *            output: string, duration: number, line: number | null, traceback: string, graph: object | null,
- *            hint: string | null}} TestResult
+ *            hint: string | null, progress: {what: string, count: number} | null}} TestResult
  * @typedef {{version: number, kind: "tests" | "script", problem: string | null, status: Status,
  *            error: RunError | null, stopped: Stopped | null, output: string, tests: TestResult[],
  *            passed: number, total: number, challenge: {passed: number, total: number}, solved: boolean,

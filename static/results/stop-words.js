@@ -37,5 +37,8 @@ export function testStopSentence(test, stopped, limit) {
   if (test.outcome === "not_run") return `${when} this test started.`;
   if (test.outcome !== "stopped") return null;
   const line = test.line ? ` It was running line ${test.line} of your code.` : "";
-  return `${when} this test finished.${line}${loopHint(stopped)}`;
+  const { what, count } = test.progress ?? {};
+  const progress = count ? ` By then: ${count.toLocaleString("en")} ${what}.` : "";
+  const hint = count && byTime(stopped) ? " Does it do more work than fits in the time limit?" : loopHint(stopped);
+  return `${when} this test finished.${line}${progress}${hint}`;
 }

@@ -16,7 +16,9 @@
 
 import { failedResult, stoppedResult } from "../results/results-model.js";
 
-const GRACE_MS = 500; // after an interrupt, how long Python gets to come back before the worker is replaced
+// After an interrupt, how long Python gets to come back before the worker is replaced. A stopped run answers
+// in ~0.1 s in CPython (it frees what it made at the next run); a busy machine can take several times that.
+const GRACE_MS = 1500;
 const MAX_HEAP_BYTES = 512 * 1024 * 1024; // WebAssembly never gives memory back: past this, a fresh worker
 const DEFAULT_LIMIT_SECONDS = 10; // a script run with no problem open
 

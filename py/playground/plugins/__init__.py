@@ -25,6 +25,10 @@ class Plugin:
     def test_done(self, verdict: dict) -> None:
         """A test has ended: add to its verdict (e.g. a graph), without changing its outcome."""
 
+    def test_stopped(self, verdict: dict) -> None:
+        """The run was stopped during this test: say how far it got, as verdict["progress"]:
+        {"what": "backward() calls", "count": 137}."""
+
     def advice(self, exc: BaseException) -> str | None:
         """What usually causes this exception in a learner's code, in their terms."""
         return None

@@ -38,9 +38,7 @@ class Plugin(Base):
     def loaded(self, module) -> None:
         """Record the backward() of every class in the learner's module: its own, or one it imports from
         what the problem provides (`from engine import Value`)."""
-        if not self.graph:
-            return
-        for value in list(vars(module).values()):
+        for value in list(vars(module).values()):  # with the graph off too: backward() calls count progress
             if isinstance(value, type):
                 self.recorder.wrap(value)
 
@@ -50,6 +48,12 @@ class Plugin(Base):
     def test_done(self, verdict: dict) -> None:
         if self.graph:
             self.recorder.annotate(verdict, doctor=self.doctor)
+        else:
+            self.recorder.forget()
+
+    def test_stopped(self, verdict: dict) -> None:
+        if self.recorder.count:
+            verdict["progress"] = {"what": "backward() calls", "count": self.recorder.count}
 
     def advice(self, exc: BaseException) -> str | None:
         if isinstance(exc, RecursionError):

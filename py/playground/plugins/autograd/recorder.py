@@ -108,7 +108,11 @@ class Recorder:
         except Exception:
             verdict["graph"] = None
         finally:
-            self.calls, self.count = [], 0
+            self.forget()
+
+    def forget(self) -> None:
+        """Start afresh: the next test's calls."""
+        self.calls, self.count = [], 0
 
 
 def names_in(frame, root) -> dict[int, str]:
