@@ -390,18 +390,20 @@ def test_the_doctor_knows_powers_tanh_and_division(script, pow_rule, tanh_rule, 
         assert f"Look at `{culprit}`'s `_backward`" in graph["flag"]["sentence"] and said in graph["flag"]["sentence"]
 
 
-def test_run_code_checks_a_graph_of_a_provided_value(tmp_path):
+def test_run_code_checks_a_graph_of_a_provided_value_and_never_blames_the_provided_file(tmp_path):
     folder = tmp_path / "uses_engine"
     (folder / "provided").mkdir(parents=True)
-    (folder / "provided" / "engine.py").write_text(SOLUTION.replace("other.grad += self.data * out.grad",
-                                                                    "other.grad += other.data * out.grad"))
+    (folder / "provided" / "engine.py").write_text(SOLUTION)
     (folder / "problem.json").write_text(json.dumps({
         "id": "uses_engine", "title": "t", "provides": ["engine.py"], "plugins": {"autograd": {}},
         "tests": [{"id": "test_x", "name": "x"}]}))
     code = "from engine import Value\nx = Value(3.0)\ny = Value(-4.0)\nz = x * y\nz.backward()\ndraw(z)\n"
-    [graph] = run_script(code, workdir=tmp_path / "s", problem_dir=folder)["graphs"]
-    assert graph["doctor_note"] is None and graph["flag"]["line"] is None
-    assert "Look at `__mul__`'s `_backward`, line 27 of engine.py" in graph["flag"]["sentence"]
+    stepped = code.replace("draw(z)", "x.data -= 0.1 * x.grad\ndraw(z)")  # a training step after backward()
+    checked, after_a_step = (run_script(source, workdir=tmp_path / "s", problem_dir=folder)["graphs"][0]
+                             for source in (code, stepped))
+    assert checked["flag"] is None and checked["doctor_note"] is None and checked["total"]["values"] == 3
+    assert after_a_step["flag"] is None
+    assert "disagrees with the rules in engine.py, which are right" in after_a_step["doctor_note"]
 
 
 def test_a_stopped_test_says_how_many_backward_calls_it_made(run):

@@ -24,7 +24,7 @@ function doctorText(graph, doctorSaid) {
   }
   if (graph.nodes.length && !graph.flag && !parts.length) {
     parts.push(el("p", { className: "graph-ok", textContent:
-      "✓ Gradient doctor: every Value's data and grad agree with the local rules of +, * and relu." }));
+      "✓ Gradient doctor: every Value's data and grad agree with the local rules of their operations." }));
   }
   return parts;
 }

@@ -17,7 +17,8 @@ REQUIRED = len(PROBLEM.required)
 NAMES = {test["id"]: test["name"] for test in PROBLEM.meta["tests"]}
 LONG_CHAIN = PROBLEM.challenges[0]["name"]  # 10,000 additions: too deep for a recursive topological sort
 HINT = PROBLEM.challenges[0]["hint"]
-SHARED = "Did an operation return None? Each operation must return a new Value."  # the starter's, on every test
+# the starter's, on every test
+SHARED = "Did a method return None? Each operation must return a new Value, and each function its result."
 
 # The lecture's engine (recursive topological sort, set children): right, but too deep for the challenge.
 RECURSIVE_TOPO = (MISTAKES / "recursive_topo_set.py").read_text()

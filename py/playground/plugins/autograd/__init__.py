@@ -25,6 +25,8 @@ class Plugin(Base):
         self.skipped = 0  # draw() calls past MAX_DRAWS
 
     def builtins(self, script: Path | None) -> dict[str, object]:
+        if not self.graph:
+            return {}
         if script is None:
             return {"draw": skip_draw}  # code written for Run code may call draw(v): the tests load it too
 
@@ -60,14 +62,17 @@ class Plugin(Base):
             return ("Does a function or method keep calling itself? (In a Value class, `self + other` inside "
                     "__add__ calls __add__ again.)")
         if "NoneType" in str(exc):
-            return "Did an operation return None? Each operation must return a new Value."
+            return "Did a method return None? Each operation must return a new Value, and each function its result."
         return None
 
     def add_graph(self, value, frame) -> None:
         if len(self.graphs) >= MAX_DRAWS:
             self.skipped += 1
         else:
-            self.graphs.append(within_total(self.recorder.view(value, names_in(frame, value)), self.graphs))
+            graph = self.recorder.view(value, names_in(frame, value))
+            if not self.doctor:
+                graph["flag"] = graph["doctor_note"] = None
+            self.graphs.append(within_total(graph, self.graphs))
 
     def script_result(self) -> dict:
         note = (f"[draw() was called {MAX_DRAWS + self.skipped} times: only the first {MAX_DRAWS} are shown.]\n"

@@ -1,4 +1,5 @@
-"""The gradient doctor: check a learner's graph against the local rules of +, * and relu.
+"""The gradient doctor: check a learner's graph against the local rules of its operations (+, -, *, /, **k,
+relu, exp, tanh, log).
 
 It uses only what the graph holds (each Value's _prev, _op, data and grad). It recomputes each
 Value's data from its inputs, and the correct gradients with its own reverse pass over the same

@@ -123,10 +123,11 @@ def fill(view: dict, root, names: dict[int, str], grads_note: str | None, others
         place = (backward_place(root) if finding.culprit is None
                  else rule_place(nodes[finding.culprit].value, finding.field))
         where, line, provided = place or (None, None, None)
-        if provided:  # not in the editor: no "Show line"
-            sentence, line = finding.sentence + f". Look at {where}, line {line} of {provided}", None
-        else:
-            sentence = finding.sentence + (f". Look at {where}, line {line} of your code" if where and line else "")
+        if provided:  # the problem's own code is right: the Values changed after the graph was built
+            view["doctor_note"] = (f"{nodes[flagged].label} disagrees with the rules in {provided}, which are right: "
+                                   "was a Value's data or grad changed after this graph was built (a training step)?")
+            return
+        sentence = finding.sentence + (f". Look at {where}, line {line} of your code" if where and line else "")
         flag = {"field": finding.field, "expected": fmt(finding.expected), "actual": fmt(finding.actual),
                 "sentence": sentence, "where": where, "line": line}
         at = shown.get(id(nodes[flagged].value))
