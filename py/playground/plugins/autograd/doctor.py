@@ -146,8 +146,8 @@ class Doctor:
         consumer = mine[0][0] if mine else None
         if a is None:
             return head + "a grad must be a number: it starts at 0 and each use of the Value adds to it", consumer
-        for reason in (self.relu_reason, self.product_reason, self.rule_reason, self.accumulate_reason,
-                       self.order_reason):
+        for reason in (self.relu_reason, self.product_reason, self.rule_reason, self.silent_reason,
+                       self.accumulate_reason, self.order_reason):
             if found := reason(i, a, e, mine, expected):
                 sentence, culprit = found
                 return head + sentence, culprit
@@ -193,6 +193,21 @@ class Doctor:
             for slip, why in slips(self.ops[c], x):
                 if slip is not None and not close(slip, d) and close(a, e + (slip - d) * expected[c]):
                     return f"{self.ref(c)} should pass back {why}", c
+        return None
+
+    def silent_reason(self, i: int, a: float, e: float, mine: list, expected: list) -> tuple | None:
+        """A Value that passed nothing back to any of its inputs: its _backward never ran, or ran before its
+        grad was in (backward() visiting nodes in the wrong order, or not at all)."""
+        for c, d in mine:
+            share = d * expected[c]
+            inputs = set(self.nodes[c].children)
+            if share == 0 or len(inputs) < 2 or not close(a, e - share):
+                continue
+            passed = {k: sum(dk * expected[c] for c2, dk in self.uses[k] if c2 == c) for k in inputs}
+            if all(self.grads[k] is not None and expected[k] is not None and close(self.grads[k], expected[k] - p)
+                   for k, p in passed.items()):
+                return (f"{self.ref(c)} passed nothing back to its inputs: backward() must call every node's "
+                        "_backward once, in reverse topological order (the output first)"), None
         return None
 
     def accumulate_reason(self, i: int, a: float, e: float, mine: list, expected: list) -> tuple | None:
