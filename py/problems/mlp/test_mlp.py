@@ -20,6 +20,10 @@ def params(module, what):
     """module.parameters(), checked to be a list of Values."""
     found = module.parameters()
     assert isinstance(found, list), f"{what}.parameters() should return a list, got {show(found)}"
+    nested = next((p for p in found if isinstance(p, list)), None)
+    assert nested is None, (f"{what}.parameters() should be one flat list of Values, but it holds a list inside: "
+                            "collect each part's parameters into one list, [p for n in self.neurons for p in "
+                            "n.parameters()]")
     assert all(isinstance(p, Value) for p in found), f"{what}.parameters() should hold only Values"
     return found
 
