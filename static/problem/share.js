@@ -69,7 +69,7 @@ export async function copyLink({ problemId, code, field, tell }) {
     tell("Link copied. Whoever opens it sees your code, not run, and chooses whether to keep it.");
   } catch {
     field.value = link.url;
-    field.parentElement.hidden = false;
+    field.closest(".share-link-box").hidden = false;
     field.select();
     field.focus();
     tell("The link is selected below: press Ctrl+C to copy it.");
