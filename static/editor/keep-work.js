@@ -92,6 +92,9 @@ export function keepWork({ problemId, editor, bars, tell, signal, delayMs = 300 
     hold() {
       held = true;
     },
+    get held() {
+      return held;
+    },
     release({ keep }) { // keep: the code on show is saved now; otherwise it is the saved code again
       held = false;
       changed = keep;

@@ -102,6 +102,7 @@ export function openProblem(container, { problem, next, runner, python, shared }
       return editor?.getCode() ?? null;
     },
     onSolved: () => { $("solved-badge").hidden = false; },
+    keepsResults: () => !saver?.held, // someone else's code, not kept yet: its results are not the learner's
   });
   on($("run"), "click", runs.runTests);
   on($("run-code"), "click", runs.runScript);

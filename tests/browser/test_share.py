@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Page, expect
 from test_saving import leave
 
-from pageutil import PROBLEM, STORAGE_KEY, paste_code, serious_violations
+from pageutil import PROBLEM, STORAGE_KEY, paste_code, run_tests, serious_violations
 
 pytestmark = pytest.mark.browser
 
@@ -76,6 +76,8 @@ def test_a_shared_link_offers_its_code_and_going_back_keeps_mine(browser, contex
         page.keyboard.type(" # tried a change")  # still nothing saved: the learner has not chosen
         leave(page)  # what makes a tab save at once
         assert stored(page) == MINE
+        run_tests(page)  # the learner may run it; its results are shown, not kept as theirs
+        assert page.evaluate("id => localStorage.getItem('autograd-playground:results:' + id)", PROBLEM.id) is None
 
         shared_bar(page).get_by_role("button", name="Back to my code").click()
         expect(shared_bar(page)).to_be_hidden()
