@@ -175,6 +175,8 @@ def test_keyboard_alone_reaches_everything_and_leaves_the_editor(page, problem, 
     page.keyboard.press("Tab")  # Stop is disabled until a run starts: straight to Reset
     expect(page.get_by_role("button", name="Reset to starter")).to_be_focused()
     page.keyboard.press("Tab")
+    expect(page.get_by_role("button", name="Copy link")).to_be_focused()
+    page.keyboard.press("Tab")
     expect(editor).to_be_focused()
     page.keyboard.press("ControlOrMeta+Home")
     page.keyboard.press("Tab")  # Tab indents inside the editor, by four spaces...
