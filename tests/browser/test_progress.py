@@ -213,3 +213,19 @@ def test_the_home_view_with_its_progress_controls_is_accessible(context, server_
         page.keyboard.press("Tab")
     expect(page.get_by_role("button", name="Import progress")).to_be_focused()
     assert not serious_violations(page), serious_violations(page)
+
+
+def test_an_import_does_not_silently_replace_code_open_in_another_tab(context, server_url, problem_url):
+    problem = context.new_page()
+    problem.goto(problem_url)
+    paste_code(problem, MINE)
+    problem.wait_for_function("([key, code]) => localStorage.getItem(key) === code", arg=[CODE_KEY, MINE])
+    home = open_home(context, server_url)
+    import_file(home, json.dumps(progress_file({
+        PROBLEM.id: {"code": FROM_FILE, "code_saved_at": "2099-01-01T00:00:00.000Z"}})).encode())
+    expect(message(home)).to_contain_text(f"Imported progress for “{TITLE}”")
+    bar = problem.get_by_role("alert").filter(has_text="edited in another tab")
+    expect(bar).to_be_visible()  # the open tab asks before it loads the imported code or writes its own back
+    expect(problem.locator(".cm-content")).to_contain_text("# my newer work")
+    bar.get_by_role("button", name="Load that version").click()
+    expect(problem.locator(".cm-content")).to_contain_text("# from the file")
