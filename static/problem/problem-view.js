@@ -95,6 +95,7 @@ export function openProblem(container, { problem, next, runner, python, shared }
   }));
 
   const runs = createRuns({
+    keepsResults: () => !saver?.held, // someone else's code, not kept yet: its results are not the learner's
     problem: meta, runner, python, status, results, output, stopButton: $("stop"), runButton: $("run"),
     async latestCode() {
       await editorLoaded;
@@ -102,7 +103,6 @@ export function openProblem(container, { problem, next, runner, python, shared }
       return editor?.getCode() ?? null;
     },
     onSolved: () => { $("solved-badge").hidden = false; },
-    keepsResults: () => !saver?.held, // someone else's code, not kept yet: its results are not the learner's
   });
   on($("run"), "click", runs.runTests);
   on($("run-code"), "click", runs.runScript);

@@ -5,15 +5,8 @@
 const CODE = "autograd-playground:code:";
 const RESULTS = "autograd-playground:results:";
 const SOLVED = "autograd-playground:solved:";
-const CODE_SAVED = "autograd-playground:code-saved:"; // when the code was last saved (ISO): import compares it
-// Kept by the hints and the reference solution (problem/aids.js); here so that progress moves with them.
 const HINTS = "autograd-playground:hints:";
 const SOLUTION_SHOWN = "autograd-playground:solution-shown:";
-export const PREFIX = "autograd-playground:";
-
-// What a problem's progress is made of, by name: a progress file (transfer.js) carries each as it is stored.
-export const KINDS = { code: CODE, code_saved_at: CODE_SAVED, results: RESULTS, solved: SOLVED, hints: HINTS,
-  solution_shown: SOLUTION_SHOWN };
 
 function read(key) {
   try {
@@ -31,6 +24,13 @@ function write(key, value) {
     return false;
   }
 }
+
+export const PREFIX = "autograd-playground:";
+const CODE_SAVED = "autograd-playground:code-saved:"; // when the code was last saved (ISO): import compares it
+
+// What a problem's progress is made of, by name: a progress file (transfer.js) carries each as it is stored.
+export const KINDS = { code: CODE, code_saved_at: CODE_SAVED, results: RESULTS, solved: SOLVED, hints: HINTS,
+  solution_shown: SOLUTION_SHOWN };
 
 export const codeKey = (problemId) => CODE + problemId;
 
@@ -97,10 +97,9 @@ export function isSolved(problemId) {
   return read(SOLVED + problemId) !== null;
 }
 
-// "solved", "solved-with-solution" (the reference was shown before it was solved), "attempted" (code or
-// results kept: the learner wrote or ran something) or "not-started".
+// "solved", "attempted" (code or results kept: the learner wrote or ran something) or "not-started".
 export function progressOf(problemId) {
-  if (isSolved(problemId)) return read(SOLUTION_SHOWN + problemId) === null ? "solved" : "solved-with-solution";
+  if (isSolved(problemId)) return "solved";
   return read(codeKey(problemId)) !== null || read(RESULTS + problemId) !== null ? "attempted" : "not-started";
 }
 

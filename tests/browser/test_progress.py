@@ -67,11 +67,6 @@ def test_state_last_run_and_passed_count_survive_a_reload(context, server_url, s
     when = item.locator("time").get_attribute("datetime")
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z", when), when
 
-    # the hints' branch marks a problem whose solution was shown before it was solved
-    page.evaluate("id => localStorage.setItem('autograd-playground:solution-shown:' + id, '1')", PROBLEM.id)
-    page.reload()
-    expect(track_item(page)).to_contain_text("Solved with the solution shown")
-
 
 def test_an_export_imports_into_a_fresh_browser(browser, context, server_url, tmp_path):
     page = open_home(context, server_url)
