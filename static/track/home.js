@@ -4,7 +4,7 @@
 
 import { el } from "../dom.js";
 import { HOME, hrefOf } from "./router.js";
-import { loadResults, progressOf, watchProgress } from "./storage.js";
+import { loadResults, progressOf, storageWorks, watchProgress } from "./storage.js";
 import { progressPanel } from "./progress-panel.js";
 
 const PROGRESS = {
@@ -75,9 +75,17 @@ export function showHome(container, track) {
   const intro = el("p", { className: "track-intro", textContent: "Build backpropagation one piece at a time. "
     + "Each problem's hidden tests run in your browser; your code and progress are kept in this browser." });
   const panel = progressPanel(track, { onImported: refresh, signal: control.signal });
-  container.replaceChildren(el("main", { className: "track-view" }, heading, intro, list, panel));
+  container.replaceChildren(el("main", { className: "track-view" }, heading, intro, storageNotice(), list, panel));
   document.title = "Autograd Playground";
   return { heading, destroy: () => { control.abort(); container.replaceChildren(); } };
+}
+
+// Said plainly when this browser keeps nothing; null when it does.
+function storageNotice() {
+  if (storageWorks()) return null;
+  return el("p", { className: "notice notice-error", id: "storage-blocked", textContent: "This browser is not "
+    + "keeping your progress: its storage is blocked (private browsing or a setting) or full. The problems still "
+    + "work, but your code is lost when the tab closes: copy it somewhere safe." });
 }
 
 // "#/<id>" for an id not in the track (unknown: true), or a problem that could not load (offline, never visited).

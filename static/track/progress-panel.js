@@ -2,7 +2,7 @@
 // which asks once, in a dialog, before it replaces code that is newer here than in the file.
 
 import { el } from "../dom.js";
-import { storageWorks, writeProgress } from "./storage.js";
+import { writeProgress } from "./storage.js";
 import { MAX_BYTES, exportProgress, fileName, isBadFile, plan, readProgressFile, withNewer } from "./transfer.js";
 
 const NOTHING_CHANGED = " Nothing was changed.";
@@ -42,11 +42,8 @@ export function progressPanel(track, { onImported, signal }) {
     onImported();
   });
 
-  const blocked = storageWorks() ? null : el("p", { className: "notice notice-error", id: "storage-blocked",
-    textContent: "This browser is not keeping your progress: its storage is blocked (private browsing or a setting) "
-      + "or full. The problems still work, but your code is lost when the tab closes: copy it somewhere safe." });
   const heading = el("h2", { id: "progress-heading", textContent: "Your progress" });
-  const section = el("section", { className: "progress-panel" }, heading, blocked,
+  const section = el("section", { className: "progress-panel" }, heading,
     el("p", { className: "hint", textContent: "Kept in this browser only. Export it to a file to keep a copy "
       + "or to move it to another browser, then import it there." }),
     el("div", { className: "progress-actions" }, exportButton, importButton, input), message, dialog);
