@@ -7,7 +7,7 @@ import { load, track } from "virtual:track";
 import { createRunner } from "./run/runner-client.js";
 import { keepWorkingOffline } from "./offline/offline.js";
 import { showHome, showLoading, showMissing } from "./track/home.js";
-import { followRoutes, hrefOf, routeOf } from "./track/router.js";
+import { followRoutes, forgetShared, hrefOf, routeOf } from "./track/router.js";
 import { shareRunner } from "./problem/shared-runner.js";
 import { openProblem, preloadProblemView } from "./problem/problem-view.js";
 
@@ -55,11 +55,12 @@ async function show(route) {
   if (route.view === "home") view = showHome(app, track);
   else if (!inTrack(route.id)) view = showMissing(app, route.id, { unknown: true });
   else {
+    if (route.shared !== undefined) forgetShared(route.id); // read once: a reload shows the learner's own code
     showLoading(app);
     preloadProblemView();
     const problem = await load(route.id).catch(() => null); // offline, and never fetched
     if (mine !== shown) return;
-    view = problem ? openProblem(app, { problem, next: nextAfter(route.id), runner, python })
+    view = problem ? openProblem(app, { problem, next: nextAfter(route.id), runner, python, shared: route.shared })
       : showMissing(app, route.id, { unknown: false });
   }
   // Moving within the page: the focus goes to the new view's heading, as a new page would start there.

@@ -12,9 +12,10 @@ export function keepWork({ problemId, editor, bars, tell, signal, delayMs = 300 
   let stored = loadCode(problemId); // what storage holds, as far as this tab knows
   let changed = false; // the code was changed in this tab since it was last saved or loaded
   let conflict = false; // another tab saved different code; nothing is saved here until the learner chooses
+  let held = false; // code from a share link is on show: nothing is saved until the learner keeps it or not
   let timer = null;
 
-  const unsaved = () => changed && editor.getCode() !== stored;
+  const unsaved = () => !held && changed && editor.getCode() !== stored;
 
   function failed(yes) {
     if (yes && bars.failed.hidden) tell("Your code could not be saved: this browser's storage is full or blocked. "
@@ -88,5 +89,16 @@ export function keepWork({ problemId, editor, bars, tell, signal, delayMs = 300 
       timer = setTimeout(flush, delayMs);
     },
     flush,
+    hold() {
+      held = true;
+    },
+    get held() {
+      return held;
+    },
+    release({ keep }) { // keep: the code on show is saved now; otherwise it is the saved code again
+      held = false;
+      changed = keep;
+      flush();
+    },
   };
 }

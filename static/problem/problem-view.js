@@ -21,8 +21,9 @@ export function preloadProblemView() {
 // problem: {meta (problem.json), statement, starter, provided, hints} (scripts/problems.mjs).
 // next: {title, href} of the track's next problem, or null.
 // runner: the page's one Python (shared-runner.js); python: {status, ready}, kept up to date by main.js.
+// shared: a share link's data (share.js), whose code is offered in place of the learner's.
 // Returns the view: {heading, python(text) (Python's news for the status line), destroy()}.
-export function openProblem(container, { problem, next, runner, python }) {
+export function openProblem(container, { problem, next, runner, python, shared }) {
   const { meta, statement, starter } = problem;
   const control = new AbortController();
   const { signal } = control;
@@ -85,9 +86,16 @@ export function openProblem(container, { problem, next, runner, python }) {
       tell: status.tell,
       signal,
     });
+    if (shared !== undefined) offerSharedCode(shared);
   });
+  const sharing = import("./share.js");
+  const offerSharedCode = (data) => sharing.then(({ offerShared }) => signal.aborted || offerShared({
+    data, editor, saver, tell: status.tell, signal,
+    bars: { shared: $("shared-bar"), keep: $("keep-shared"), back: $("back-to-mine"), error: $("share-error") },
+  }));
 
   const runs = createRuns({
+    keepsResults: () => !saver?.held, // someone else's code, not kept yet: its results are not the learner's
     problem: meta, runner, python, status, results, output, stopButton: $("stop"), runButton: $("run"),
     async latestCode() {
       await editorLoaded;
@@ -100,6 +108,13 @@ export function openProblem(container, { problem, next, runner, python }) {
   on($("run-code"), "click", runs.runScript);
   on($("stop"), "click", runs.stop);
   on($("reset"), "click", () => resetToStarter(editor, starter, status));
+  on($("copy-link"), "click", async () => {
+    await editorLoaded;
+    const { copyLink } = await sharing;
+    if (editor && !signal.aborted) {
+      copyLink({ problemId: meta.id, code: editor.getCode(), field: $("share-link"), tell: status.tell });
+    }
+  });
   // Ctrl/Cmd+Enter anywhere on the page (inside the editor, CodeMirror's keymap handles it first).
   on(document, "keydown", (event) => {
     if (event.key === "Enter" && (event.ctrlKey || event.metaKey) && !event.defaultPrevented) {

@@ -5,8 +5,9 @@
 import { markSolved, saveResults } from "../track/storage.js";
 
 // python: {status, ready}, the page's news of Python. latestCode(): resolves to the editor's code, once saved.
+// keepsResults(): whether a run's results are kept (not while code from a share link is on show).
 export function createRuns({ problem, runner, python, status, results, output, stopButton, runButton, latestCode,
-  onSolved }) {
+  onSolved, keepsResults = () => true }) {
   const limit = problem.time_limit_seconds;
   let queuedCode = null;
   let queuedScript = null; // Run code: the code waiting to run as a script; it shares the queue with the tests
@@ -69,6 +70,7 @@ export function createRuns({ problem, runner, python, status, results, output, s
     results.showResults(result);
     if (result.stopped?.phase === "waiting") return; // nothing ran: nothing to keep, nowhere new to look
     results.focusVerdict(result);
+    if (!keepsResults()) return;
     saveResults(problem.id, result);
     if (result.solved) {
       markSolved(problem.id);

@@ -5,6 +5,8 @@
 const CODE = "autograd-playground:code:";
 const RESULTS = "autograd-playground:results:";
 const SOLVED = "autograd-playground:solved:";
+const HINTS = "autograd-playground:hints:";
+const SOLUTION_SHOWN = "autograd-playground:solution-shown:";
 
 function read(key) {
   try {
@@ -23,6 +25,13 @@ function write(key, value) {
   }
 }
 
+export const PREFIX = "autograd-playground:";
+const CODE_SAVED = "autograd-playground:code-saved:"; // when the code was last saved (ISO): import compares it
+
+// What a problem's progress is made of, by name: a progress file (transfer.js) carries each as it is stored.
+export const KINDS = { code: CODE, code_saved_at: CODE_SAVED, results: RESULTS, solved: SOLVED, hints: HINTS,
+  solution_shown: SOLUTION_SHOWN };
+
 export const codeKey = (problemId) => CODE + problemId;
 
 export function loadCode(problemId) {
@@ -31,13 +40,26 @@ export function loadCode(problemId) {
 
 // The code matters more than a past run's results: when storage is full, those make room for it.
 export function saveCode(problemId, code) {
-  if (write(codeKey(problemId), code)) return true;
-  try {
-    localStorage.removeItem(RESULTS + problemId);
-  } catch {
-    return false;
+  if (!writeCode(problemId, code)) {
+    try {
+      localStorage.removeItem(RESULTS + problemId);
+    } catch {
+      return false;
+    }
+    if (!writeCode(problemId, code)) return false;
   }
+  write(CODE_SAVED + problemId, new Date().toISOString()); // without it, an import asks before replacing the code
+  return true;
+}
+
+function writeCode(problemId, code) {
   return write(codeKey(problemId), code);
+}
+
+// When the code was last saved, or null (not saved, or saved before the page kept the time).
+export function codeSavedAt(problemId) {
+  const at = new Date(read(CODE_SAVED + problemId));
+  return read(CODE_SAVED + problemId) && !Number.isNaN(at.getTime()) ? at : null;
 }
 
 // Another tab saved this problem's code: onChange(newCode). Not called for this tab's own saves.
@@ -79,4 +101,58 @@ export function isSolved(problemId) {
 export function progressOf(problemId) {
   if (isSolved(problemId)) return "solved";
   return read(codeKey(problemId)) !== null || read(RESULTS + problemId) !== null ? "attempted" : "not-started";
+}
+
+// Every kind of progress (KINDS) of a problem, as stored: {code: "...", results: "...", ...}, kinds not kept left out.
+export function storedProgress(problemId) {
+  const found = {};
+  for (const [kind, prefix] of Object.entries(KINDS)) {
+    const value = read(prefix + problemId);
+    if (value !== null) found[kind] = value;
+  }
+  return found;
+}
+
+// Writes {kind: value or null (removed)} for each problem, all or nothing: when one write fails (storage
+// full), what was written is put back as it was. Returns whether it worked.
+export function writeProgress(changes) {
+  const before = [];
+  try {
+    for (const [problemId, kinds] of Object.entries(changes)) {
+      for (const [kind, value] of Object.entries(kinds)) {
+        const key = KINDS[kind] + problemId;
+        before.push([key, localStorage.getItem(key)]);
+        if (value === null) localStorage.removeItem(key);
+        else localStorage.setItem(key, value);
+      }
+    }
+    return true;
+  } catch {
+    for (const [key, value] of before.reverse()) {
+      try {
+        if (value === null) localStorage.removeItem(key);
+        else localStorage.setItem(key, value);
+      } catch { /* putting back never needs more room than was there */ }
+    }
+    return false;
+  }
+}
+
+// Whether this browser keeps anything: false when storage is blocked (private mode, a policy) or full.
+export function storageWorks() {
+  const probe = PREFIX + "probe";
+  try {
+    localStorage.setItem(probe, "1");
+    localStorage.removeItem(probe);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// Another tab changed some progress (or cleared storage): onChange(). Ends when signal aborts.
+export function watchProgress(onChange, signal) {
+  addEventListener("storage", (event) => {
+    if (event.key === null || event.key.startsWith(PREFIX)) onChange();
+  }, { signal });
 }

@@ -12,6 +12,17 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SYNTAX_ERROR = "class Value:\n    def __init__(self, data):\n        self.data = (data\n\n    def relu(self):\n"
 RUN_TIMEOUT_MS = 60_000  # Pyodide's boot plus one run: a few seconds in practice
 STORAGE_KEY = "autograd-playground:code:"
+# Fills localStorage to the last byte, with keys "fill-<n>".
+FILL_STORAGE = """() => {
+    let i = 0;
+    for (let size = 1 << 22; size >= 1; size >>= 1) {
+        const chunk = "x".repeat(size);
+        for (;;) {
+            try { localStorage.setItem(`fill-${i++}`, chunk); } catch { break; }
+        }
+    }
+}"""
+
 # The problem the browser tests play: the track's first with the autograd plugin (they write Values).
 PROBLEM = first_problem("autograd")
 

@@ -172,7 +172,9 @@ def test_keyboard_alone_reaches_everything_and_leaves_the_editor(page, problem, 
     expect(run).to_be_focused()
     page.keyboard.press("Tab")
     expect(page.get_by_role("button", name="Run code")).to_be_focused()
-    page.keyboard.press("Tab")  # Stop is disabled until a run starts: straight to Reset
+    page.keyboard.press("Tab")  # Stop is disabled until a run starts: straight to Copy link
+    expect(page.get_by_role("button", name="Copy link")).to_be_focused()
+    page.keyboard.press("Tab")
     expect(page.get_by_role("button", name="Reset to starter")).to_be_focused()
     page.keyboard.press("Tab")
     expect(editor).to_be_focused()

@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import Page, expect
 
-from pageutil import PROBLEM, STORAGE_KEY, paste_code
+from pageutil import FILL_STORAGE, PROBLEM, STORAGE_KEY, paste_code
 
 pytestmark = pytest.mark.browser
 
@@ -88,17 +88,6 @@ def test_a_tab_asks_before_it_replaces_or_loads_another_tabs_code(context, probl
     expect(bar).to_be_hidden()
     wait_stored(a, MINE)
     expect(b_bar).to_be_visible()
-
-
-FILL_STORAGE = """() => {
-    let i = 0;
-    for (let size = 1 << 22; size >= 1; size >>= 1) {
-        const chunk = "x".repeat(size);
-        for (;;) {
-            try { localStorage.setItem(`fill-${i++}`, chunk); } catch { break; }
-        }
-    }
-}"""
 
 
 def test_a_save_that_fails_is_said_at_once_with_a_way_to_copy_the_code(context, server_url, problem_url):
