@@ -9,6 +9,7 @@ const PROGRESS = {
   "not-started": { mark: "○", text: "Not started" },
   attempted: { mark: "◐", text: "Attempted" },
   solved: { mark: "✓", text: "Solved" },
+  "solved-with-solution": { mark: "✓", text: "Solved with the solution shown" },
 };
 
 function progressBadge(problemId) {
