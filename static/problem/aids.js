@@ -38,7 +38,9 @@ export function hintSteps(parent, markdown, { shown = 0, onShown }) {
   const list = el("ol", { className: "hint-steps" });
   list.setAttribute("aria-label", "Hints shown");
   const next = el("button", { type: "button", className: "hint-next" });
-  const news = el("p", { className: "visually-hidden", role: "status" });
+  // Said aloud. aria-live, not role=status: the page has one status line, the toolbar's.
+  const news = el("p", { className: "visually-hidden" });
+  news.setAttribute("aria-live", "polite");
 
   function showUpTo(count) {
     while (list.children.length < Math.min(count, total)) {

@@ -1,0 +1,115 @@
+"""The reference solution: fetched only when asked for; after solving, beside the learner's code with the
+differences marked (CodeMirror's merge view); before solving, behind a dialog, and a later solve then counts as
+"solved with the solution shown"."""
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from pageutil import PROBLEM, paste_code, run_tests, serious_violations, wait_until_ready
+
+pytestmark = pytest.mark.browser
+
+SHOWN_KEY = "autograd-playground:solution-shown:" + PROBLEM.id
+SOLUTION_FILE = re.compile(r"/assets/solution-[\w-]+\.py$")
+MARKED = "# written my own way\n"  # one line the reference lacks: one difference
+
+
+@pytest.fixture
+def watched(context, problem_url):
+    """The problem's page, with every URL it requests (the worker's too) in page.requested."""
+    requested = []
+    context.on("request", lambda request: requested.append(request.url))
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.requested = requested
+    page.goto(problem_url)
+    yield page
+    assert not errors, f"the page threw: {errors}"
+
+
+def solution_requests(page: Page) -> list[str]:
+    return [url for url in page.requested if SOLUTION_FILE.search(url)]
+
+
+def compare_button(page: Page):
+    return page.get_by_role("button", name="Compare with the reference")
+
+
+def home_progress(page: Page) -> str:
+    page.get_by_role("link", name="All problems").click()
+    item = page.locator(f'li[data-problem-id="{PROBLEM.id}"] .progress')
+    expect(item).to_be_visible()
+    text = item.inner_text().strip()
+    page.go_back()
+    expect(page.get_by_role("heading", level=1, name=PROBLEM.meta["title"])).to_be_visible()
+    return text
+
+
+def test_after_solving_the_reference_is_fetched_on_request_and_shown_beside_the_code(watched, solution, required):
+    page = watched
+    wait_until_ready(page)
+    paste_code(page, MARKED + solution)
+    assert run_tests(page).startswith(f"{required}/{required} passed")
+    assert solution_requests(page) == []  # booting, running, solving: the reference never came
+
+    compare_button(page).click()  # solved: no question asked
+    expect(page.get_by_role("dialog")).to_have_count(0)
+    merge = page.locator(".cm-mergeView")
+    expect(merge).to_be_visible()
+    expect(page.get_by_role("heading", name="Your code and the reference")).to_be_focused()
+    expect(page.locator("#reference-news")).to_have_text(re.compile("1 part differs"))
+    expect(merge.locator(".cm-changedLine").first).to_be_visible()  # the difference, marked
+    expect(merge.locator(".cm-changedLine").first).to_contain_text(MARKED.strip())
+    reference = merge.get_by_role("textbox", name="The reference solution")
+    expect(reference).to_contain_text(solution.splitlines()[0].strip())
+    assert len(solution_requests(page)) == 1
+    assert not serious_violations(page), serious_violations(page)
+    page.get_by_role("button", name="Hide the comparison").click()
+    expect(merge).to_have_count(0)
+    expect(compare_button(page)).to_be_focused()
+
+    # compared after the solve: still plainly solved
+    assert home_progress(page) == "✓ Solved"
+
+
+def test_before_solving_a_dialog_asks_first_and_a_later_solve_counts_as_solved_with_the_solution(
+        watched, solution, required):
+    page = watched
+    expect(page.locator("#reference-note")).to_contain_text("Solve the problem first")
+    compare_button(page).click()
+    dialog = page.get_by_role("dialog", name="Show the solution?")
+    expect(dialog).to_be_visible()
+    expect(dialog).to_contain_text("You can keep trying after.")
+    expect(dialog.get_by_role("button", name="Keep trying")).to_be_focused()
+    assert not serious_violations(page), serious_violations(page)
+
+    page.keyboard.press("Escape")  # cancel does nothing
+    expect(dialog).to_be_hidden()
+    expect(compare_button(page)).to_be_focused()
+    compare_button(page).click()
+    dialog.get_by_role("button", name="Keep trying").click()
+    expect(dialog).to_be_hidden()
+    expect(page.locator(".cm-mergeView")).to_have_count(0)
+    assert solution_requests(page) == []
+    assert page.evaluate("key => localStorage.getItem(key)", SHOWN_KEY) is None
+
+    compare_button(page).click()
+    dialog.get_by_role("button", name="Show the solution").click()
+    expect(page.locator(".cm-mergeView")).to_be_visible()
+    assert len(solution_requests(page)) == 1
+    assert page.evaluate("key => localStorage.getItem(key)", SHOWN_KEY) is not None
+    expect(page.locator("#solved-badge")).to_be_hidden()  # shown, not solved
+    assert home_progress(page) == "◐ Attempted"
+
+    page.reload()  # kept: the dialog asks no more
+    compare_button(page).click()
+    expect(page.get_by_role("dialog")).to_be_hidden()
+    expect(page.locator(".cm-mergeView")).to_be_visible()
+
+    paste_code(page, solution)
+    assert run_tests(page).startswith(f"{required}/{required} passed")
+    expect(page.locator("#solved-badge")).to_have_text("✓ Solved with the solution shown")
+    assert home_progress(page) == "✓ Solved with the solution shown"
