@@ -14,6 +14,7 @@ function side(doc, label) {
       lineNumbers(),
       python(),
       codeLook,
+      EditorView.lineWrapping, // two columns side by side: long lines wrap rather than hide
       EditorState.readOnly.of(true),
       EditorView.editable.of(false),
       // Not editable, but reachable: a keyboard user can still scroll through it.

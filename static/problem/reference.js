@@ -30,6 +30,7 @@ export function createReference({ problemId, solutionUrl, parts, latestCode, onS
     if (signal.aborted || mine === null) return;
     if (!isSolved(problemId)) {
       markSolutionShown(problemId);
+      update();
       onShown();
     }
     comparison?.destroy();
@@ -61,8 +62,9 @@ export function createReference({ problemId, solutionUrl, parts, latestCode, onS
 
   // What the section says, by progress: the page calls it again after a solve.
   function update() {
-    note.textContent = isSolved(problemId) ? "Solved: see how the reference did it."
-      : "Solve the problem first, or ask to see the solution: you can keep trying after.";
+    if (isSolved(problemId)) note.textContent = "Solved: see how the reference did it.";
+    else if (wasSolutionShown(problemId)) note.textContent = "You have seen the solution: keep trying, it is yours to finish.";
+    else note.textContent = "Solve the problem first, or ask to see the solution: you can keep trying after.";
   }
   update();
   return { update, destroy: () => comparison?.destroy() };

@@ -102,6 +102,7 @@ def test_before_solving_a_dialog_asks_first_and_a_later_solve_counts_as_solved_w
     assert len(solution_requests(page)) == 1
     assert page.evaluate("key => localStorage.getItem(key)", SHOWN_KEY) is not None
     expect(page.locator("#solved-badge")).to_be_hidden()  # shown, not solved
+    expect(page.locator("#reference-note")).to_contain_text("You have seen the solution")
     assert home_progress(page) == "◐ Attempted"
 
     page.reload()  # kept: the dialog asks no more
