@@ -18,9 +18,9 @@ MARKED = "# written my own way\n"  # one line the reference lacks: one differenc
 
 @pytest.fixture
 def watched(context, problem_url):
-    """The problem's page, with every URL it requests (the worker's too) in page.requested."""
+    """The problem's page, with every URL it requests in page.requested: (url, by the service worker or not)."""
     requested = []
-    context.on("request", lambda request: requested.append(request.url))
+    context.on("request", lambda request: requested.append((request.url, bool(request.service_worker))))
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
@@ -31,7 +31,13 @@ def watched(context, problem_url):
 
 
 def solution_requests(page: Page) -> list[str]:
-    return [url for url in page.requested if SOLUTION_FILE.search(url)]
+    """Whoever asked: the page, its workers or the service worker (whose offline copy leaves it out)."""
+    return [url for url, _ in page.requested if SOLUTION_FILE.search(url)]
+
+
+def merge_view_requests(page: Page) -> list[str]:
+    """The page's own: the service worker keeps every script of the release for offline use."""
+    return [url for url, by_service_worker in page.requested if "/compare-view-" in url and not by_service_worker]
 
 
 def compare_button(page: Page):
@@ -54,6 +60,7 @@ def test_after_solving_the_reference_is_fetched_on_request_and_shown_beside_the_
     paste_code(page, MARKED + solution)
     assert run_tests(page).startswith(f"{required}/{required} passed")
     assert solution_requests(page) == []  # booting, running, solving: the reference never came
+    assert merge_view_requests(page) == []  # nor the merge view's code
 
     compare_button(page).click()  # solved: no question asked
     expect(page.get_by_role("dialog")).to_have_count(0)
@@ -66,6 +73,7 @@ def test_after_solving_the_reference_is_fetched_on_request_and_shown_beside_the_
     reference = merge.get_by_role("textbox", name="The reference solution")
     expect(reference).to_contain_text(solution.splitlines()[0].strip())
     assert len(solution_requests(page)) == 1
+    assert merge_view_requests(page)
     assert not serious_violations(page), serious_violations(page)
     page.get_by_role("button", name="Hide the comparison").click()
     expect(merge).to_have_count(0)
