@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { defineConfig } from "vite";
 import { problems } from "./scripts/problems.mjs";
+import { hostHeaders } from "./scripts/host-headers.mjs";
 import { serviceWorker } from "./scripts/service-worker.mjs";
 
 // Pyodide's interrupt buffer needs a cross-origin isolated page.
@@ -18,12 +19,14 @@ const release = process.env.PLAYGROUND_RELEASE || JSON.parse(readFileSync("packa
 // A service worker (static/offline/sw.js, completed by scripts/service-worker.mjs) keeps every file the page
 // needs, so a return visit reads nothing from the network and the page works offline.
 export default defineConfig({
+  // Relative: dist/ works from any folder of any static host (a GitHub Pages project site is under /<repo>/).
+  base: "./",
   publicDir: "build/public", // Pyodide and our precompiled Python (scripts/build_public.py, precompile.mjs)
   // assetsInlineLimit 0: no font or image inlined as a data: URL, which the CSP (font-src 'self') refuses
   build: { outDir: "dist", emptyOutDir: true, target: "es2022", assetsInlineLimit: 0 },
   worker: { format: "es" },
   define: { __PYTHON_FILES__: JSON.stringify(pythonFiles), __RELEASE__: JSON.stringify(release) },
-  plugins: [problems(), serviceWorker()],
+  plugins: [problems(), serviceWorker(), hostHeaders()],
   server: { headers: isolation },
   preview: { headers: isolation },
 });

@@ -24,3 +24,6 @@ export const SECURITY_HEADERS = {
   "X-Content-Type-Options": "nosniff",
   "Referrer-Policy": "no-referrer",
 };
+
+// For files named by version or content hash (assets/ from Vite, v/ from scripts/precompile.mjs).
+export const IMMUTABLE = "public, max-age=31536000, immutable";

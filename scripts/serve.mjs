@@ -5,7 +5,7 @@
 // Usage: HOST=127.0.0.1 PORT=8000 node scripts/serve.mjs [dist]
 import http from "node:http";
 import sirv from "sirv";
-import { SECURITY_HEADERS } from "./headers.mjs";
+import { IMMUTABLE, SECURITY_HEADERS } from "./headers.mjs";
 
 const host = process.env.HOST || "127.0.0.1";
 const port = Number(process.env.PORT || 8000);
@@ -20,7 +20,7 @@ function setHeaders(res, pathname) {
   // assets/ (Vite) and v/ (scripts/precompile.mjs) hold files named by version or content hash:
   // such a file never changes.
   const hashed = pathname.startsWith("/assets/") || pathname.startsWith("/v/");
-  res.setHeader("Cache-Control", hashed ? "public, max-age=31536000, immutable" : "no-cache");
+  res.setHeader("Cache-Control", hashed ? IMMUTABLE : "no-cache");
 }
 
 const serve = sirv(root, { etag: true, brotli: true, gzip: true, setHeaders });

@@ -1,6 +1,7 @@
 """The harness knows no problem: a problem with no plugin, a hidden test that imports what the learner has
 not written yet, a problem installed from its archive, and a problem folder that learner code writes into."""
 
+import importlib.metadata
 import io
 import json
 import sys
@@ -117,3 +118,13 @@ def test_provided_modules_are_importable_and_fresh_in_every_run(add_problem, tmp
     assert run(add_problem, uses_helper, tmp_path)["passed"] == 1  # the change did not outlive its run
     printed = run_script("from helper import plus\nprint(plus(2, 3))\n", tmp_path / "s", problem_dir=add_problem)
     assert printed["status"] == "finished" and printed["output"] == "5\n"
+
+
+# importlib.util.find_spec("numpy") would meet the harness's own finder, which raises: ask pip's records instead
+@pytest.mark.skipif(any(d.name == "numpy" for d in importlib.metadata.distributions()), reason="numpy is installed")
+def test_a_package_the_playground_lacks_says_so_in_tests_and_scripts(add_problem, tmp_path):
+    results = run(add_problem, "import numpy as np\n" + ADD["solution.py"], tmp_path)
+    assert results["error"]["line"] == 1
+    assert "runs plain Python in your browser, and numpy isn't available" in results["error"]["message"]
+    script = run_script("from scipy.special import expit\n", tmp_path / "s")
+    assert "scipy isn't available" in script["error"]["message"]

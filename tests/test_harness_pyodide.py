@@ -56,6 +56,7 @@ ODD = {
         "called pytest.exit()"),
     "calls input": ("name = input()\n" + SOLUTION, "no keyboard"),
     "a 30 MB message": ("raise ValueError('x' * 30_000_000)\n", "more characters"),
+    "imports numpy": ("import numpy as np\n" + SOLUTION, "runs plain Python in your browser, and numpy isn't"),
 }
 FRACTIONS = "from fractions import Fraction\n" + SOLUTION.replace(
     "self.data = data", "self.data = Fraction(data)", 1).replace("self.grad = 0.0", "self.grad = Fraction(0)", 1)

@@ -5,5 +5,8 @@ Pyodide in the browser's worker.
 """
 
 from playground.runner import run_tests, run_tests_json, warm_up
+from playground.unavailable import explain_unavailable_packages
+
+explain_unavailable_packages()
 
 __all__ = ["run_tests", "run_tests_json", "warm_up"]

@@ -10,6 +10,15 @@ function who(stopped, limit) {
 
 const loopHint = (stopped) => (byTime(stopped) ? " Is there a loop that never ends?" : "");
 
+// A server that sends no isolation headers (see the README's "Deploying") leaves Stop no way but a restart.
+// The offline copy (offline/sw.js) serves the page with those headers from the next load on.
+function isolationNote() {
+  if (globalThis.crossOriginIsolated) return "";
+  return "serviceWorker" in navigator
+    ? " On this server Stop has to restart Python; once you reload the page, it can stop code without a restart."
+    : " On this server Stop has to restart Python.";
+}
+
 // After the summary's counts: "stopped by you" | "stopped after the 10 s time limit".
 export function stopNote(stopped, limit) {
   return byTime(stopped) ? `stopped after the ${limit} s time limit` : "stopped by you";
@@ -19,7 +28,8 @@ export function stopNote(stopped, limit) {
 // still loading, or Python was not ready yet. Null when each test says it.
 export function runStopSentence(stopped, limit) {
   if (stopped.restarted) {
-    return `${who(stopped, limit)}: Python was restarted to stop your code (your code is safe).${loopHint(stopped)}`;
+    return `${who(stopped, limit)}: Python was restarted to stop your code (your code is safe).${loopHint(stopped)}`
+      + isolationNote();
   }
   if (stopped.phase === "waiting") return "Stopped before Python was ready: your code did not run.";
   if (stopped.phase === "loading") {

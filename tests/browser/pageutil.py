@@ -118,3 +118,36 @@ def record_statuses(page: Page) -> None:
 def wait_until_ready(page: Page, timeout_ms: int = RUN_TIMEOUT_MS) -> None:
     """Python has (re)started and waits for a run."""
     expect(page.get_by_role("status").first).to_have_text("Ready", timeout=timeout_ms)
+
+
+# Learner code in the worker asks for this once it is where Stop should find it: the test waits for the request,
+# not for a time that a busy machine could make too short. A synchronous request: it leaves before the loop
+# starts (a fetch would wait for the worker's event loop, which the loop keeps busy).
+IN_THE_LOOP = "/learner-code-is-in-the-loop"
+SIGNAL = f"(lambda r: (r.open('GET', '{IN_THE_LOOP}', False), r.send()))(__import__('js').XMLHttpRequest.new())"
+# relu() never returns for a negative input: the first test hangs in it.
+LOOPING = PROBLEM.solution.replace("    def relu(self):\n", "    def relu(self):\n        if self.data < 0:\n"
+                           f"            {SIGNAL}\n        while self.data < 0:\n            pass\n", 1)
+LOOP_LINES = {LOOPING.splitlines().index("        while self.data < 0:") + n for n in (1, 2)}
+
+
+def stop_while_running(page: Page, code: str) -> float:
+    """Run code, press Stop once the tests are running, return the seconds from the click to the results."""
+    paste_code(page, code)
+    page.evaluate("""() => {
+        window.__stopAt = window.__shownAt = undefined;
+        document.getElementById("stop").addEventListener("click", () => { window.__stopAt = performance.now(); },
+                                                          {capture: true, once: true});
+        const region = document.getElementById("results");
+        new MutationObserver((records, observer) => {
+            if (region.getAttribute("aria-busy") === "false") {
+                window.__shownAt = performance.now();
+                observer.disconnect();
+            }
+        }).observe(region, {attributes: true, attributeFilter: ["aria-busy"]});
+    }""")
+    with page.expect_request(lambda request: request.url.endswith(IN_THE_LOOP), timeout=60_000):
+        page.get_by_role("button", name="Run tests").click()
+    page.get_by_role("button", name="Stop").click()
+    page.wait_for_function("() => window.__shownAt !== undefined")
+    return page.evaluate("(window.__shownAt - window.__stopAt) / 1000")

@@ -10,12 +10,16 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from pageutil import (
+    LOOP_LINES,
+    LOOPING,
+    SIGNAL,
     STORAGE_KEY,
     item_named,
     paste_code,
     record_statuses,
     results_region,
     run_and_wait,
+    stop_while_running,
     wait_until_ready,
 )
 from problems import first_problem
@@ -29,15 +33,6 @@ ALL_PASSED = f"{REQUIRED}/{REQUIRED} passed"
 NONE_PASSED = f"0/{REQUIRED} passed"
 FIRST_TEST, SECOND_TEST = (test["name"] for test in PROBLEM.meta["tests"][:2])  # the first calls relu(-x)
 
-# Learner code in the worker asks for this once it is where Stop should find it: the test waits for the request,
-# not for a time that a busy machine could make too short. A synchronous request: it leaves before the loop
-# starts (a fetch would wait for the worker's event loop, which the loop keeps busy).
-IN_THE_LOOP = "/learner-code-is-in-the-loop"
-SIGNAL = f"(lambda r: (r.open('GET', '{IN_THE_LOOP}', False), r.send()))(__import__('js').XMLHttpRequest.new())"
-# relu() never returns for a negative input: the first test hangs in it.
-LOOPING = SOLUTION.replace("    def relu(self):\n", "    def relu(self):\n        if self.data < 0:\n"
-                           f"            {SIGNAL}\n        while self.data < 0:\n            pass\n", 1)
-LOOP_LINES = {LOOPING.splitlines().index("        while self.data < 0:") + n for n in (1, 2)}
 # Catches the KeyboardInterrupt that Stop raises, and loops on: only a fresh worker ends it.
 STUBBORN = (f"class Value:\n    def __init__(self, data):\n        {SIGNAL}\n        while True:\n            try:\n"
             "                while True:\n                    pass\n            except BaseException:\n"
@@ -50,28 +45,6 @@ def code_in_storage(page: Page) -> str | None:
 
 def statuses(page: Page) -> list[str]:
     return page.evaluate("window.__statuses")
-
-
-def stop_while_running(page: Page, code: str) -> float:
-    """Run code, press Stop once the tests are running, return the seconds from the click to the results."""
-    paste_code(page, code)
-    page.evaluate("""() => {
-        window.__stopAt = window.__shownAt = undefined;
-        document.getElementById("stop").addEventListener("click", () => { window.__stopAt = performance.now(); },
-                                                          {capture: true, once: true});
-        const region = document.getElementById("results");
-        new MutationObserver((records, observer) => {
-            if (region.getAttribute("aria-busy") === "false") {
-                window.__shownAt = performance.now();
-                observer.disconnect();
-            }
-        }).observe(region, {attributes: true, attributeFilter: ["aria-busy"]});
-    }""")
-    with page.expect_request(lambda request: request.url.endswith(IN_THE_LOOP), timeout=60_000):
-        page.get_by_role("button", name="Run tests").click()
-    page.get_by_role("button", name="Stop").click()
-    page.wait_for_function("() => window.__shownAt !== undefined")
-    return page.evaluate("(window.__shownAt - window.__stopAt) / 1000")
 
 
 def test_stop_ends_a_run_and_python_carries_on(page):
