@@ -122,3 +122,17 @@ def test_before_solving_a_dialog_asks_first_and_a_later_solve_counts_as_solved_w
     assert run_tests(page).startswith(f"{required}/{required} passed")
     expect(page.locator("#solved-badge")).to_have_text("✓ Solved with the solution shown")
     assert home_progress(page) == "✓ Solved with the solution shown"
+
+
+def test_a_reference_that_cannot_load_says_so_and_changes_nothing(browser, problem_url):
+    context = browser.new_context(service_workers="block")  # so that the route below sees every request
+    context.route(SOLUTION_FILE, lambda route: route.abort("internetdisconnected"))
+    page = context.new_page()
+    page.goto(problem_url)
+    compare_button(page).click()
+    page.get_by_role("dialog").get_by_role("button", name="Show the solution").click()
+    expect(page.locator("#reference-news")).to_contain_text("could not be loaded")
+    expect(page.locator(".cm-mergeView")).to_have_count(0)
+    assert page.evaluate("key => localStorage.getItem(key)", SHOWN_KEY) is None  # not seen: not counted
+    expect(page.locator("#reference-note")).to_contain_text("Solve the problem first")
+    context.close()
