@@ -37,7 +37,8 @@ export function createReference({ problemId, solutionUrl, parts, latestCode, onS
     comparison = showComparison(viewBox, { mine, reference });
     panel.hidden = false;
     const parts = comparison.differences === 1 ? "1 part differs" : `${comparison.differences} parts differ`;
-    news.textContent = `Your code is on the left, the reference on the right: ${parts}.`;
+    news.textContent = comparison.sideBySide ? `Your code is on the left, the reference on the right: ${parts}.`
+      : `The reference, with your differing lines marked above its own: ${parts}.`;
     heading.focus();
   }
 

@@ -136,3 +136,21 @@ def test_a_reference_that_cannot_load_says_so_and_changes_nothing(browser, probl
     assert page.evaluate("key => localStorage.getItem(key)", SHOWN_KEY) is None  # not seen: not counted
     expect(page.locator("#reference-note")).to_contain_text("Solve the problem first")
     context.close()
+
+
+def test_on_a_phone_the_comparison_is_one_column_that_fits(browser, problem_url, starter, solution):
+    own_line = next(line.strip() for line in starter.splitlines() if line.strip() and line not in solution)
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(problem_url)
+    compare_button(page).click()
+    page.get_by_role("dialog").get_by_role("button", name="Show the solution").click()
+    news = re.compile(r"your differing lines marked .*: \d+ parts? diff")
+    expect(page.locator("#reference-news")).to_contain_text(news)
+    expect(page.locator(".cm-mergeView")).to_have_count(0)  # not two columns of a few words each
+    column = page.get_by_role("textbox", name=re.compile("^The reference solution"))
+    expect(column).to_be_visible()
+    expect(page.locator("#compare-view .cm-deletedChunk").first).to_contain_text(own_line)  # the learner's, marked
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+    assert not serious_violations(page), serious_violations(page)
+    context.close()
