@@ -5,8 +5,11 @@
 //                          load(id), which imports that one problem (null for an id not in the track)
 //   virtual:problem/<id>   one problem: {meta (its problem.json), statement (statement.md), starter (starter.py),
 //                          provided: [{name, source}] (provided/<name> for each name in meta.provides),
-//                          hints (hints.md, or null)}: a chunk of its own, so a visit to one problem downloads
-//                          no other problem's files
+//                          hints (hints.md, or null), solutionUrl}: a chunk of its own, so a visit to one problem
+//                          downloads no other problem's files
+//
+// solution.py is not in the chunk: Vite emits it as a file of its own (assets/solution-<hash>.py), and the chunk
+// holds only its URL, fetched when the learner asks for the reference (static/problem/reference.js).
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 
@@ -64,7 +67,11 @@ function problemModule({ dir, meta }, watch) {
     provided: (meta.provides ?? []).map((name) => ({ name, source: read(path.join("provided", name)) })),
     hints: existsSync(path.join(dir, "hints.md")) ? read("hints.md") : null,
   };
-  return `export default ${JSON.stringify(problem)};`;
+  const solution = path.join(dir, "solution.py");
+  return [
+    `import solutionUrl from ${JSON.stringify(`${solution}?url`)};`,
+    `export default { ...${JSON.stringify(problem)}, solutionUrl };`,
+  ].join("\n");
 }
 
 export function problems() {

@@ -79,6 +79,23 @@ function checkTests(folder, meta, errors) {
   }
 }
 
+// hints.md's hints: one per "## " section (static/problem/hints.js splits it the same way).
+export function hintCount(markdown) {
+  return markdown.split(/^## /m).map((part) => part.trim()).filter(Boolean).length;
+}
+
+// A test's hint_number names a hint that hints.md has.
+function checkHintNumbers(folder, meta, errors) {
+  const file = join(folder, "problem.json");
+  const hintsFile = join(folder, "hints.md");
+  const count = existsSync(hintsFile) ? hintCount(readFileSync(hintsFile, "utf8")) : 0;
+  meta.tests.forEach(({ hint_number: number }, i) => {
+    if (number !== undefined && number > count) {
+      errors.push(`${file}: /tests/${i}/hint_number ${number}, but hints.md has ${count ? `only ${count} hints` : "no hints"}`);
+    }
+  });
+}
+
 // provided/ holds exactly the modules problem.json's provides lists.
 function checkProvided(folder, meta, errors) {
   const file = join(folder, "problem.json");
@@ -141,6 +158,7 @@ function readProblem(folder, name, errors) {
   if (meta.id !== name) errors.push(`${file}: /id is "${meta.id}" but the folder is "${name}"`);
   checkTests(folder, meta, errors);
   checkProvided(folder, meta, errors);
+  checkHintNumbers(folder, meta, errors);
   const expectations = checkExpectations(folder, meta, errors);
   return { id: meta.id, folder, meta, expectations };
 }

@@ -112,8 +112,16 @@ def provided_missing(folder: Path) -> str:
     return "copied_problem/problem.json: /provides/0 engine.py is not in"
 
 
+def hint_number_past_the_hints(folder: Path) -> str:
+    tests = json.loads((folder / "problem.json").read_text())["tests"]
+    (folder / "hints.md").write_text("## Hint 1\n\nOne.\n\n## Hint 2\n\nTwo.\n")
+    tests[0]["hint_number"] = 3
+    edit_meta(folder, tests=tests)
+    return "copied_problem/problem.json: /tests/0/hint_number 3, but hints.md has only 2 hints"
+
+
 TYPOS = [wrong_tier, unknown_field, missing_starter, unlisted_test, listed_not_defined, id_not_folder,
-         position_taken, unlisted_mistake, unlisted_provided, provided_missing]
+         position_taken, unlisted_mistake, unlisted_provided, provided_missing, hint_number_past_the_hints]
 
 
 @pytest.mark.parametrize("break_it", TYPOS, ids=lambda f: f.__name__)

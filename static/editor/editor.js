@@ -36,6 +36,9 @@ const highlight = HighlightStyle.define([
   { tag: t.invalid, color: "var(--syn-invalid)" },
 ]);
 
+// The editor's colours and highlighting, for other views of code (problem/compare-view.js).
+export const codeLook = [theme, syntaxHighlighting(highlight)];
+
 export function createEditor(parent, { doc, onChange, onRun, describedBy }) {
   const runKey = () => {
     onRun();

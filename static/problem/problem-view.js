@@ -8,9 +8,10 @@ import { isCurrent, pendingTests } from "../results/results-model.js";
 import { createScriptOutput } from "../results/script-output.js";
 import { cancelGraphs } from "../graph/graph-disclosure.js";
 import { keepWork } from "../editor/keep-work.js";
-import { isSolved, loadCode, loadResults } from "../track/storage.js";
+import { loadCode, loadHintsShown, loadResults, progressOf, saveHintsShown } from "../track/storage.js";
 import { createRuns } from "./runs.js";
 import { createStatusLine } from "./status-line.js";
+import { createReference } from "./reference.js";
 
 // The chunks every problem view uses: asked for while the problem's own chunk loads, not after it.
 export function preloadProblemView() {
@@ -18,7 +19,7 @@ export function preloadProblemView() {
   Promise.allSettled(loading); // a chunk that fails is reported where it is used
 }
 
-// problem: {meta (problem.json), statement, starter, provided, hints} (scripts/problems.mjs).
+// problem: {meta (problem.json), statement, starter, provided, hints, solutionUrl} (scripts/problems.mjs).
 // next: {title, href} of the track's next problem, or null.
 // runner: the page's one Python (shared-runner.js); python: {status, ready}, kept up to date by main.js.
 // shared: a share link's data (share.js), whose code is offered in place of the learner's.
@@ -38,6 +39,7 @@ export function openProblem(container, { problem, next, runner, python, shared }
 
   let editor = null;
   let saver = null;
+  let hints = null; // the hint steps (aids.js), once its chunk is in
   const goToLine = (line) => editor?.goToLine(line);
   const results = createResultsView({
     region: $("results"),
@@ -54,9 +56,16 @@ export function openProblem(container, { problem, next, runner, python, shared }
     onGoToLine: goToLine,
     next,
     timeLimit: meta.time_limit_seconds,
+    hintNumberOf: (testId) => (problem.hints ? meta.tests.find((test) => test.id === testId)?.hint_number : null),
+    onSeeHint: (number) => hints?.reveal(number),
   });
   showLastVisit(results, meta);
-  $("solved-badge").hidden = !isSolved(meta.id);
+  const showProgress = () => {
+    const progress = progressOf(meta.id);
+    $("solved-badge").hidden = !progress.startsWith("solved");
+    $("solved-text").textContent = progress === "solved-with-solution" ? "Solved with the solution shown" : "Solved";
+  };
+  showProgress();
   const drawing = Boolean(meta.plugins?.autograd?.graph); // draw(v) comes with the autograd plugin
   $("draw-hint").hidden = !drawing;
   const output = createScriptOutput({ region: $("run-output"), onGoToLine: goToLine, drawing });
@@ -68,7 +77,7 @@ export function openProblem(container, { problem, next, runner, python, shared }
       problem: meta, markdown: statement, titleEl: $("problem-title"), difficultyEl: $("problem-difficulty"),
       bodyEl: $("statement-body"),
     });
-    showAids(container, problem, aids);
+    hints = showAids(container, problem, aids);
   });
   const editorLoaded = import("../editor/editor.js").then(({ createEditor }) => {
     if (signal.aborted) return;
@@ -102,7 +111,22 @@ export function openProblem(container, { problem, next, runner, python, shared }
       saver?.flush();
       return editor?.getCode() ?? null;
     },
-    onSolved: () => { $("solved-badge").hidden = false; },
+    onSolved: () => {
+      showProgress();
+      reference.update();
+    },
+  });
+  const reference = createReference({
+    problemId: meta.id,
+    solutionUrl: problem.solutionUrl,
+    parts: { button: $("compare"), note: $("reference-note"), news: $("reference-news"), panel: $("compare-panel"),
+      heading: $("compare-heading"), view: $("compare-view"), hide: $("compare-hide"), dialog: $("solution-dialog") },
+    async latestCode() {
+      await editorLoaded;
+      return editor?.getCode() ?? null;
+    },
+    onShown: showProgress,
+    signal,
   });
   on($("run"), "click", runs.runTests);
   on($("run-code"), "click", runs.runScript);
@@ -139,6 +163,7 @@ export function openProblem(container, { problem, next, runner, python, shared }
       runs.leave();
       control.abort(); // every listener goes; keep-work saves the code first
       cancelGraphs(container);
+      reference.destroy();
       editor?.destroy();
       container.replaceChildren();
     },
@@ -152,18 +177,20 @@ function showLastVisit(results, meta) {
   results.showResults(last.results, { lastVisit: last.at });
 }
 
-// The provided files and the hints, when the problem has them.
-function showAids(container, { provided, hints }, { providedFiles, hintList }) {
+// The provided files and the hints, when the problem has them. Returns the hint steps (aids.js), or null.
+function showAids(container, { meta, provided, hints }, { providedFiles, hintSteps }) {
   const $ = (id) => container.querySelector(`#${id}`);
   if (provided.length) {
     $("provided-example").textContent = `from ${provided[0].name.replace(/\.py$/, "")} import …`;
     $("provided-files").replaceChildren(...providedFiles(provided));
     $("provided").hidden = false;
   }
-  if (hints) {
-    $("hint-list").replaceChildren(...hintList(hints));
-    $("hints").hidden = false;
-  }
+  if (!hints) return null;
+  $("hints").hidden = false;
+  return hintSteps($("hint-list"), hints, {
+    shown: loadHintsShown(meta.id),
+    onShown: (count) => saveHintsShown(meta.id, count),
+  });
 }
 
 function resetToStarter(editor, starter, status) {

@@ -54,9 +54,19 @@ function hint(text) {
     el("p", { textContent: text }));
 }
 
+// "See hint 2": opens the problem's hints up to the one that helps with this test (problem.json's hint_number).
+function hintLink(number, onSeeHint) {
+  if (!number || !onSeeHint) return null;
+  const button = el("button", { type: "button", className: "link-button", textContent: `See hint ${number}` });
+  button.addEventListener("click", () => onSeeHint(number));
+  return button;
+}
+
 // sharedMessage: said once above the list, so not repeated here; graph: the "Show graph" disclosure, or null;
-// stopSentence: what this test says about a stop (stop-words.js), or null.
-export function testItem(test, { sharedMessage, onGoToLine, graph, stopSentence = null }) {
+// stopSentence: what this test says about a stop (stop-words.js), or null; hintNumber and onSeeHint: the hint
+// a failed test links to, and what shows it.
+export function testItem(test, { sharedMessage, onGoToLine, graph, stopSentence = null, hintNumber = null,
+  onSeeHint = null }) {
   const status = VERDICTS[test.outcome] ? test.outcome : "error";
   const verdict = VERDICTS[status];
   const item = el("li", { className: "test", tabIndex: -1 }, // focused after a run when it is the first failure
@@ -72,7 +82,8 @@ export function testItem(test, { sharedMessage, onGoToLine, graph, stopSentence 
     graph,
     traceback(test.traceback),
     printed(test.output),
-    status === "passed" ? null : hint(test.hint));
+    status === "passed" ? null : hint(test.hint),
+    status === "passed" || status === "pending" ? null : hintLink(hintNumber, onSeeHint));
   Object.assign(item.dataset, { status, tier: test.tier, testId: test.id });
   return item;
 }

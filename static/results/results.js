@@ -17,8 +17,10 @@ function seconds(duration) {
 const SHORT_DATE = { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" };
 
 // parts: the elements of index.html's results region. next: what comes after this problem (completion.js).
-// timeLimit: the problem's, in seconds (a stop at the time limit says it).
-export function createResultsView({ region, parts, onGoToLine, next, timeLimit }) {
+// timeLimit: the problem's, in seconds (a stop at the time limit says it). hintNumberOf(testId): the hint a
+// failed test links to, or null; onSeeHint(number) shows it.
+export function createResultsView({ region, parts, onGoToLine, next, timeLimit, hintNumberOf = () => null,
+  onSeeHint = null }) {
   const { summary, note, errorBox, completion, list, challenge, challengeHeading, challengeList } = parts;
 
   function graphButton(test) {
@@ -31,6 +33,7 @@ export function createResultsView({ region, parts, onGoToLine, next, timeLimit }
     const card = (test) => testItem(test, {
       sharedMessage: results.shared_message, onGoToLine, graph: graphButton(test),
       stopSentence: testStopSentence(test, results.stopped, timeLimit),
+      hintNumber: hintNumberOf(test.id), onSeeHint,
     });
     const challenges = results.tests.filter((test) => test.tier === "challenge");
     list.replaceChildren(...results.tests.filter((test) => test.tier !== "challenge").map(card));

@@ -1,6 +1,7 @@
-// What the page keeps in localStorage, per problem: the learner's code, their last results, and
-// whether they have solved it; from these, each problem's progress in the track's list. Storage may be
-// full or blocked (private mode, policy): every call here says whether it worked instead of throwing.
+// What the page keeps in localStorage, per problem: the learner's code, their last results, whether they
+// have solved it, how many hints they opened and whether they were shown the solution; from these, each
+// problem's progress in the track's list. Storage may be full or blocked (private mode, policy): every call
+// here says whether it worked instead of throwing.
 
 const CODE = "autograd-playground:code:";
 const RESULTS = "autograd-playground:results:";
@@ -97,9 +98,38 @@ export function isSolved(problemId) {
   return read(SOLVED + problemId) !== null;
 }
 
-// "solved", "attempted" (code or results kept: the learner wrote or ran something) or "not-started".
+// How many of the problem's hints the learner has opened (0 when none, or storage says nothing sensible).
+export function loadHintsShown(problemId) {
+  const count = Number(read(HINTS + problemId));
+  return Number.isInteger(count) && count > 0 ? count : 0;
+}
+
+export function saveHintsShown(problemId, count) {
+  return write(HINTS + problemId, String(count));
+}
+
+// The learner asked to see the reference solution: when they first did, kept.
+export function markSolutionShown(problemId) {
+  if (!read(SOLUTION_SHOWN + problemId)) write(SOLUTION_SHOWN + problemId, new Date().toISOString());
+}
+
+export function wasSolutionShown(problemId) {
+  return read(SOLUTION_SHOWN + problemId) !== null;
+}
+
+// Solved, but the reference was first shown before the first solve (not after: comparing is the reward).
+function solvedWithSolution(problemId) {
+  const shown = read(SOLUTION_SHOWN + problemId);
+  const solved = read(SOLVED + problemId);
+  return shown !== null && solved !== null && shown <= solved;
+}
+
+// "solved-with-solution" (see solvedWithSolution), "solved", "attempted" (code or results kept, or the
+// solution shown: the learner wrote, ran or looked at something) or "not-started".
 export function progressOf(problemId) {
+  if (solvedWithSolution(problemId)) return "solved-with-solution";
   if (isSolved(problemId)) return "solved";
+  if (wasSolutionShown(problemId)) return "attempted";
   return read(codeKey(problemId)) !== null || read(RESULTS + problemId) !== null ? "attempted" : "not-started";
 }
 

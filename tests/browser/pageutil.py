@@ -37,7 +37,7 @@ def item_named(page: Page, name: str):
 
 def paste_code(page: Page, code: str) -> None:
     """Replace the editor's code as a learner's Ctrl+A, Ctrl+V would: one paste, no re-indenting."""
-    editor = page.locator(".cm-content")
+    editor = page.locator("#editor .cm-content")
     editor.click()
     page.keyboard.press("ControlOrMeta+A")
     editor.evaluate("""(el, text) => {

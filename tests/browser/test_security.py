@@ -300,8 +300,10 @@ def test_every_response_of_the_server_carries_the_security_headers(server_url):
 
 
 def test_answers_never_ship():
-    """Each problem's archive holds its tests, not its reference solution or its mistakes. No file served holds a
-    solution, but one that a later problem provides as the module it builds on (shown and imported there)."""
+    """Each problem's archive holds its tests, not its reference solution or its mistakes. No script, archive or
+    bundle holds a solution, but one that a later problem provides as the module it builds on (shown and
+    imported there): each solution is a file of its own, assets/solution-<hash>.py, which the page fetches only
+    when the learner asks for the reference (test_reference.py)."""
     manifest = json.loads((DIST / "manifest.json").read_text())
     problems = all_problems()
     assert set(manifest["problems"]) == {problem.id for problem in problems}
@@ -318,7 +320,11 @@ def test_answers_never_ship():
     secret = {problem.id: problem.solution.encode() for problem in problems}
     secret = {id: solution for id, solution in secret.items() if not any(solution in text for text in provided)}
     assert secret  # the last problem's, at least
+    solution_files = {path.read_bytes(): path for path in (DIST / "assets").glob("solution-*.py")}
+    assert {problem.solution.encode() for problem in problems} == set(solution_files)  # each is there, apart
     for path in DIST.rglob("*"):
         if path.is_file() and path.suffix not in (".br", ".gz"):  # the compressed twins hold what the rest hold
+            if path in solution_files.values():
+                continue
             data = path.read_bytes()
             assert not [id for id, solution in secret.items() if solution in data], path

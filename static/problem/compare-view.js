@@ -1,0 +1,51 @@
+// The learner's code beside the reference solution, differences marked: CodeMirror's merge view, read-only.
+// On a narrow screen, where two columns would hold a few words each, one column: the reference, with the
+// learner's differing lines shown above the reference's (CodeMirror's unified merge view).
+// A chunk of its own, loaded only when the learner asks to compare (reference.js).
+
+import { MergeView, getChunks, unifiedMergeView } from "@codemirror/merge";
+import { EditorState } from "@codemirror/state";
+import { EditorView, lineNumbers } from "@codemirror/view";
+import { python } from "@codemirror/lang-python";
+import { codeLook } from "../editor/editor.js";
+
+const NARROW = "(max-width: 40rem)";
+
+function readOnlyCode(label) {
+  return [
+    lineNumbers(),
+    python(),
+    codeLook,
+    EditorView.lineWrapping, // long lines wrap rather than hide
+    EditorState.readOnly.of(true),
+    EditorView.editable.of(false),
+    // Not editable, but reachable: a keyboard user can still scroll through it.
+    EditorView.contentAttributes.of({ "aria-label": label, tabindex: "0" }),
+  ];
+}
+
+// Fills parent; returns {differences (how many changed parts), sideBySide, destroy()}.
+export function showComparison(parent, { mine, reference }) {
+  if (matchMedia(NARROW).matches) return oneColumn(parent, { mine, reference });
+  const view = new MergeView({
+    parent,
+    a: { doc: mine, extensions: readOnlyCode("Your code (a read-only copy)") },
+    b: { doc: reference, extensions: readOnlyCode("The reference solution") },
+    gutter: true, // a mark beside each changed line, not colour alone
+  });
+  return { differences: view.chunks.length, sideBySide: true, destroy: () => view.destroy() };
+}
+
+function oneColumn(parent, { mine, reference }) {
+  const view = new EditorView({
+    parent,
+    doc: reference,
+    extensions: [
+      readOnlyCode("The reference solution, with your differing lines above its own"),
+      // Deleted lines in plain text: syntax colours on their red tint fall below readable contrast.
+      unifiedMergeView({ original: mine, gutter: true, mergeControls: false, syntaxHighlightDeletions: false }),
+    ],
+  });
+  return { differences: getChunks(view.state)?.chunks.length ?? 0, sideBySide: false,
+    destroy: () => view.destroy() };
+}
