@@ -9,6 +9,7 @@ import { createScriptOutput } from "../results/script-output.js";
 import { cancelGraphs } from "../graph/graph-disclosure.js";
 import { keepWork } from "../editor/keep-work.js";
 import { isSolved, loadCode, loadResults } from "../track/storage.js";
+import { createPlots } from "../plots/plots.js";
 import { createRuns } from "./runs.js";
 import { createStatusLine } from "./status-line.js";
 
@@ -89,6 +90,7 @@ export function openProblem(container, { problem, next, runner, python }) {
 
   const runs = createRuns({
     problem: meta, runner, python, status, results, output, stopButton: $("stop"), runButton: $("run"),
+    plots: meta.plugins?.plots ? createPlots({ region: $("plots"), timeLimit: meta.time_limit_seconds }) : null,
     async latestCode() {
       await editorLoaded;
       saver?.flush();

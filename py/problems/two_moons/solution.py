@@ -20,6 +20,8 @@ def train(X, y):
         lr = 1.0 - 0.9 * k / steps
         for p in model.parameters():
             p.data -= lr * p.grad
+        plot_loss(k + 1, loss.data, total=steps)  # the page draws the curve
+        plot_boundary(lambda x: model(x).data, X, y)  # evaluated a few times a second at most
     return model
 
 

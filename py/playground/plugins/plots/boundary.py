@@ -1,0 +1,30 @@
+"""A decision boundary as numbers: the learner's predict on a grid over the data, and on the data itself."""
+
+from collections.abc import Callable
+
+from playground.plugins.plots.checks import score_of
+
+MARGIN = 0.1  # of the data's extent, on each side
+
+
+def boundary(predict: Callable, points: list[list[float]], labels: list[float], n: int) -> dict:
+    """predict on an n × n grid over the points (row by row, from the bottom), the points, their labels and the
+    share predict gets right (a score above 0 is the side of labels above 0)."""
+    x_range = extent([p[0] for p in points])
+    y_range = extent([p[1] for p in points])
+    xs, ys = spaced(x_range, n), spaced(y_range, n)
+    values = [round(score_of(predict([x, y]), [x, y]), 4) for y in ys for x in xs]
+    right = sum((score_of(predict(list(p)), p) > 0) == (label > 0) for p, label in zip(points, labels, strict=True))
+    return {"x": x_range, "y": y_range, "n": n, "values": values, "points": points, "labels": labels,
+            "accuracy": right / len(points)}
+
+
+def extent(values: list[float]) -> list[float]:
+    low, high = min(values), max(values)
+    pad = (high - low) * MARGIN or 1.0
+    return [low - pad, high + pad]
+
+
+def spaced(bounds: list[float], n: int) -> list[float]:
+    low, high = bounds
+    return [low + (high - low) * i / (n - 1) for i in range(n)]
