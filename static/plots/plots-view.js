@@ -25,7 +25,7 @@ export function createPlotsView(region) {
       + "the points: ● label 1, ▲ label −1." }));
   const tableBody = el("tbody");
   const table = el("details", { className: "plot-table" }, el("summary", { textContent: "The loss, as a table" }),
-    el("table", {}, el("caption", { textContent: "Loss at each reported step (at most 100 rows, evenly spaced)" }),
+    el("table", {}, el("caption", { textContent: "Loss at each reported step (at most 200 rows, evenly spaced)" }),
       el("thead", {}, el("tr", {}, el("th", { scope: "col", textContent: "Step" }),
         el("th", { scope: "col", textContent: "Loss" }))), tableBody));
   region.append(el("p", { className: "plot-progress-line" }, progress, " ", progressText), note, summary,
@@ -33,6 +33,9 @@ export function createPlotsView(region) {
     table);
   let chart = null;
   let drawnRows = null;
+  // The curve takes the width the boundary leaves it, as the page's width changes too.
+  new ResizeObserver(() => chart?.setSize({ width: chartWidth(), height: HEIGHT })).observe(curve);
+  const chartWidth = () => Math.max(240, Math.floor(curve.clientWidth));
 
   function chartOptions(width) {
     const style = getComputedStyle(region);
@@ -48,7 +51,7 @@ export function createPlotsView(region) {
 
   function drawCurve(plot, previous) {
     const data = aligned(plot, previous);
-    if (!chart) chart = new uPlot(chartOptions(Math.max(260, curve.clientWidth || region.clientWidth - 32)), data, curve);
+    if (!chart) chart = new uPlot(chartOptions(chartWidth()), data, curve);
     else chart.setData(data);
     legend.textContent = previous ? "Solid blue: this run. Dashed orange: the run before, to compare."
       : "The loss after each reported step.";
@@ -74,9 +77,9 @@ export function createPlotsView(region) {
         lastLoss}${accuracy}.`;
       if (!running) summary.textContent = text; // announced once, when the run ends
       curve.setAttribute("aria-label", `Loss curve. ${text}`);
+      boundaryFigure.hidden = !plot.boundary;
       drawCurve(plot, previous);
       if (plot.boundary) {
-        boundaryFigure.hidden = false;
         canvas.setAttribute("aria-label", `Decision boundary over ${plot.boundary.points.length} points: ${
           Math.round(plot.boundary.accuracy * 100)}% on their label's side.`);
         drawBoundary(canvas, plot.boundary, getComputedStyle(region));
