@@ -8,7 +8,7 @@ gives one. Plugins read `live` during a run; the harness connects it for the run
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-GRID = 20  # the boundary grid's points per side, when the page does not say
+GRID = 16  # the boundary grid's points per side, when the page does not say
 
 
 class Live:

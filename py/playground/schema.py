@@ -76,7 +76,7 @@ class Boundary(TypedDict):
     values: list[float]  # predict on the grid, row by row from the bottom: above 0 is the label 1's side
     points: list[list[float]]  # the data, [x1, x2]
     labels: list[float]
-    accuracy: float  # the share of the points on their label's side
+    accuracy: float | None  # the share of the points on their label's side; None while the code runs
 
 
 class Plot(TypedDict):

@@ -1,7 +1,7 @@
 // A run's plot as data (the Plot of results/schema.js): updates from the plots plugin merged into it as they
 // come. Small and free of the plotting library, so the page loads it with the problem view.
 
-export const BOUNDARY_GRID = 20; // plot_boundary's grid: points per side, evaluated in Python
+export const BOUNDARY_GRID = 16; // plot_boundary's grid: points per side, evaluated in Python
 
 const numbers = (value) => (Array.isArray(value) ? value.map(Number) : []);
 
@@ -36,5 +36,6 @@ function cleanBoundary(boundary) {
   const values = numbers(boundary.values);
   if (n < 2 || values.length !== n * n) return null;
   return { x: numbers(boundary.x), y: numbers(boundary.y), n, values, points: (boundary.points ?? []).map(numbers),
-    labels: numbers(boundary.labels), accuracy: Number(boundary.accuracy) };
+    labels: numbers(boundary.labels),
+    accuracy: boundary.accuracy == null ? null : Number(boundary.accuracy) };
 }

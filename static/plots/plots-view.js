@@ -71,7 +71,7 @@ export function createPlotsView(region) {
       note.textContent = stopped ? `Stopped at step ${step}${of} ${stopped.reason === "time"
         ? `by the time limit (${timeLimit} s)` : "by you"}: the plot shows how far training got.` : "";
       const lastLoss = plot.last ? `last loss ${formatLoss(plot.last[1])}` : "no loss plotted";
-      const accuracy = plot.boundary ? `, ${Math.round(plot.boundary.accuracy * 100)}% of the ${
+      const accuracy = plot.boundary?.accuracy != null ? `, ${Math.round(plot.boundary.accuracy * 100)}% of the ${
         plot.boundary.points.length} points on their side of the boundary` : "";
       const text = `Training plot: ${plot.count} step${plot.count === 1 ? "" : "s"} reported${of ? `${of} planned` : ""}, ${
         lastLoss}${accuracy}.`;
@@ -80,8 +80,9 @@ export function createPlotsView(region) {
       boundaryFigure.hidden = !plot.boundary;
       drawCurve(plot, previous);
       if (plot.boundary) {
-        canvas.setAttribute("aria-label", `Decision boundary over ${plot.boundary.points.length} points: ${
-          Math.round(plot.boundary.accuracy * 100)}% on their label's side.`);
+        const right = plot.boundary.accuracy == null ? ""
+          : `: ${Math.round(plot.boundary.accuracy * 100)}% on their label's side`;
+        canvas.setAttribute("aria-label", `Decision boundary over ${plot.boundary.points.length} points${right}.`);
         drawBoundary(canvas, plot.boundary, getComputedStyle(region));
       }
       if (!running && drawnRows !== plot) {

@@ -14,7 +14,7 @@ export const VERSION = 3;
  *            output: string, duration: number, line: number | null, traceback: string, graph: object | null,
  *            hint: string | null, progress: {what: string, count: number} | null}} TestResult
  * @typedef {{x: number[], y: number[], n: number, values: number[], points: number[][], labels: number[],
- *            accuracy: number}} Boundary
+ *            accuracy: number | null}} Boundary
  * @typedef {{steps: number[], losses: number[], count: number, last: number[] | null, total: number | null,
  *            boundary: Boundary | null}} Plot
  * @typedef {{version: number, kind: "tests" | "script", problem: string | null, status: Status,

@@ -68,7 +68,8 @@ function protectStack({ stackPointer, thread, protect }) {
 
 // live: {send, grid}, what plugins send while the run goes (a function given each update as JSON text) and
 // the boundary grid's points per side (py/playground/live.py); or nothing.
-const liveArgs = ({ send = null, grid = null } = {}) => ({ send, grid });
+// Left out when not given: a JS null would reach Python as JsNull, not None.
+const liveArgs = ({ send, grid } = {}) => ({ ...(send ? { send } : {}), ...(grid ? { grid } : {}) });
 
 // A Result (static/results/schema.js), kind "tests".
 export function runTests(pyodide, problemId, code, live) {

@@ -12,7 +12,7 @@ from pathlib import Path
 from playground.live import live
 from playground.plugins import Plugin as Base
 from playground.plugins.plots.boundary import boundary
-from playground.plugins.plots.checks import loss_of, points_of, step_of, total_of
+from playground.plugins.plots.checks import loss_of, points_of, score_of, step_of, total_of
 from playground.plugins.plots.throttle import Throttle
 
 MAX_POINTS = 100_000  # points of the curve kept; later calls still count, and still say the last loss
@@ -31,7 +31,8 @@ class Plugin(Base):
         self.sent = 0  # points of the curve the page has
         self.boundary_sent = True
         self.curve_updates = Throttle(interval=0.1, share=0.02)
-        self.boundary_updates = Throttle(interval=0.5, share=0.05)
+        # The learner's predict on the grid costs as much as a few training steps: rarely, and the last one at the end.
+        self.boundary_updates = Throttle(interval=1.0, share=0.03, wait_first=True)
 
     def builtins(self, script: Path | None) -> dict[str, object]:
         def plot_loss(step, loss, total=None) -> None:
@@ -65,23 +66,25 @@ class Plugin(Base):
             raise TypeError(f"plot_boundary(predict, X, y): predict should be a function of a point, such as "
                             f"lambda x: model(x); got {predict!r}")
         points, labels = points_of(X, y)
+        if not self.pending and not self.boundary:  # the first call: a predict that fails says so in the learner's call
+            score_of(predict(list(points[0])), points[0])
         self.pending = (predict, points, labels)
         if self.boundary_updates.due():
             with self.boundary_updates.timed():
-                self.evaluate_pending()
+                self.evaluate_pending(final=False)
                 self.send()
 
-    def evaluate_pending(self) -> None:
+    def evaluate_pending(self, final: bool) -> None:
         predict, points, labels = self.pending
         self.pending = None
-        self.boundary = boundary(predict, points, labels, live.grid)
+        self.boundary = boundary(predict, points, labels, live.grid, accuracy=final)
         self.boundary_sent = False
 
     def flush(self) -> None:
         """The learner's code is done: the last boundary asked for, on the model as it is now, and the last points."""
         if self.pending is not None:
             try:
-                self.evaluate_pending()
+                self.evaluate_pending(final=True)
             except Exception:  # noqa: BLE001 — the model changed since it was asked for: keep the last one drawn
                 pass
         self.send()

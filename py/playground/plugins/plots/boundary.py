@@ -7,16 +7,20 @@ from playground.plugins.plots.checks import score_of
 MARGIN = 0.1  # of the data's extent, on each side
 
 
-def boundary(predict: Callable, points: list[list[float]], labels: list[float], n: int) -> dict:
-    """predict on an n × n grid over the points (row by row, from the bottom), the points, their labels and the
-    share predict gets right (a score above 0 is the side of labels above 0)."""
+def boundary(predict: Callable, points: list[list[float]], labels: list[float], n: int, accuracy: bool) -> dict:
+    """predict on an n × n grid over the points (row by row, from the bottom), the points, their labels and, when
+    asked (it costs predict on every point), the share predict gets right: a score above 0 is label 1's side."""
     x_range = extent([p[0] for p in points])
     y_range = extent([p[1] for p in points])
     xs, ys = spaced(x_range, n), spaced(y_range, n)
     values = [round(score_of(predict([x, y]), [x, y]), 4) for y in ys for x in xs]
-    right = sum((score_of(predict(list(p)), p) > 0) == (label > 0) for p, label in zip(points, labels, strict=True))
     return {"x": x_range, "y": y_range, "n": n, "values": values, "points": points, "labels": labels,
-            "accuracy": right / len(points)}
+            "accuracy": share_right(predict, points, labels) if accuracy else None}
+
+
+def share_right(predict: Callable, points: list[list[float]], labels: list[float]) -> float:
+    right = sum((score_of(predict(list(p)), p) > 0) == (label > 0) for p, label in zip(points, labels, strict=True))
+    return right / len(points)
 
 
 def extent(values: list[float]) -> list[float]:

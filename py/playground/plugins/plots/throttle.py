@@ -6,13 +6,16 @@ from contextlib import contextmanager
 
 
 class Throttle:
-    def __init__(self, interval: float, share: float) -> None:
+    def __init__(self, interval: float, share: float, wait_first: bool = False) -> None:
         self.interval = interval  # seconds between updates, at least
         self.share = share  # of the time, at most, spent making updates
-        self.next = 0.0  # the first is due at once
+        self.next = None if wait_first else 0.0  # None: the first is due an interval after the first ask
 
     def due(self) -> bool:
-        return time.perf_counter() >= self.next
+        now = time.perf_counter()
+        if self.next is None:
+            self.next = now + self.interval
+        return now >= self.next
 
     @contextmanager
     def timed(self) -> Iterator[None]:
