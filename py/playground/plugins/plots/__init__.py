@@ -28,6 +28,7 @@ class Plugin(Base):
         self.total: int | None = None
         self.boundary: dict | None = None
         self.pending = None  # plot_boundary's arguments, not evaluated yet: the throttle said wait
+        self.data = None  # (X, y, points, labels): the last data plot_boundary was given, checked
         self.sent = 0  # points of the curve the page has
         self.boundary_sent = True
         self.curve_updates = Throttle(interval=0.1, share=0.02)
@@ -65,10 +66,10 @@ class Plugin(Base):
         if not callable(predict):
             raise TypeError(f"plot_boundary(predict, X, y): predict should be a function of a point, such as "
                             f"lambda x: model(x); got {predict!r}")
-        points, labels = points_of(X, y)
-        if not self.pending and not self.boundary:  # the first call: a predict that fails says so in the learner's call
-            score_of(predict(list(points[0])), points[0])
-        self.pending = (predict, points, labels)
+        if self.data is None or self.data[0] is not X or self.data[1] is not y:  # checked once, not every step
+            self.data = (X, y, *points_of(X, y))
+            score_of(predict(list(self.data[2][0])), self.data[2][0])  # a predict that fails says so here
+        self.pending = (predict, *self.data[2:])
         if self.boundary_updates.due():
             with self.boundary_updates.timed():
                 self.evaluate_pending(final=False)
