@@ -57,8 +57,17 @@ export function createPlotsView(region) {
       : "The loss after each reported step.";
   }
 
-  return {
+  let last = null; // what draw() was last given: drawn again when the colour scheme changes
+  matchMedia("(prefers-color-scheme: dark)").addEventListener("change", () => {
+    if (!region.isConnected) return; // the learner left the problem
+    chart?.destroy(); // its colours are the old scheme's
+    chart = null;
+    if (last) view.draw(...last);
+  });
+
+  const view = {
     draw(plot, { running, seconds, stopped, previous, timeLimit }) {
+      last = [plot, { running, seconds, stopped, previous, timeLimit }];
       region.hidden = false;
       const step = plot.last?.[0] ?? 0;
       progress.max = plot.total ?? Math.max(step, 1);
@@ -75,7 +84,7 @@ export function createPlotsView(region) {
         plot.boundary.points.length} points on their side of the boundary` : "";
       const text = `Training plot: ${plot.count} step${plot.count === 1 ? "" : "s"} reported${of ? `${of} planned` : ""}, ${
         lastLoss}${accuracy}.`;
-      if (!running) summary.textContent = text; // announced once, when the run ends
+      summary.textContent = running ? "" : text; // announced once, when the run ends
       curve.setAttribute("aria-label", `Loss curve. ${text}`);
       boundaryFigure.hidden = !plot.boundary;
       drawCurve(plot, previous);
@@ -95,6 +104,7 @@ export function createPlotsView(region) {
       region.hidden = true;
     },
   };
+  return view;
 }
 
 const formatLoss = (loss) => (Math.abs(loss) >= 0.001 || loss === 0 ? loss.toFixed(4) : loss.toExponential(2));

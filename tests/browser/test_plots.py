@@ -56,6 +56,10 @@ def test_a_run_code_script_plots_its_curve_and_boundary(plot_page):
     expect(plot.get_by_role("img", name=re.compile("^Loss curve"))).to_be_visible()
     expect(plot.get_by_role("img", name=re.compile("^Decision boundary over 4 points: 75%"))).to_be_visible()
     assert table_steps(plot_page) == list(range(1, 51))
+    expect(plot).to_contain_text("The loss after each reported step.")
+    run_code(plot_page, CURVE.replace("1 / k", "2 / k"))  # a second run: the first one's curve, to compare
+    expect(plot).to_contain_text("last loss 0.0400")
+    expect(plot).to_contain_text("Solid blue: this run. Dashed orange: the run before, to compare.")
     assert serious_violations(plot_page) == {}
 
 

@@ -21,7 +21,7 @@ def train(X, y):
         for p in model.parameters():
             p.data -= lr * p.grad
         plot_loss(k + 1, loss.data, total=steps)  # the page draws the curve
-        plot_boundary(lambda x: model(x).data, X, y)  # evaluated a few times a second at most
+        plot_boundary(lambda x: model(x).data, X, y)  # the page redraws it now and then, and at the end
     return model
 
 
