@@ -10,19 +10,18 @@ export function emptyPlot() {
 }
 
 // update: {from, steps, losses, count, last, total, boundary?} (py/playground/plugins/plots): the points from
-// index `from` on, the summary, and the boundary when it changed. Data from the worker is data: only these fields.
+// index `from` on, the summary, and the boundary when it changed. Applied in place, in the time the new points
+// take. Data from the worker is data: only these fields, as numbers.
 export function merge(plot, update) {
   const from = Math.max(0, Math.min(Number(update.from) || 0, plot.steps.length));
-  const steps = plot.steps.slice(0, from).concat(numbers(update.steps));
-  const losses = plot.losses.slice(0, from).concat(numbers(update.losses));
-  return {
-    steps,
-    losses,
-    count: Number(update.count) || steps.length,
-    last: Array.isArray(update.last) ? numbers(update.last) : plot.last,
-    total: Number(update.total) || null,
-    boundary: update.boundary ? cleanBoundary(update.boundary) : plot.boundary,
-  };
+  plot.steps.length = plot.losses.length = from;
+  for (const step of numbers(update.steps)) plot.steps.push(step);
+  for (const loss of numbers(update.losses)) plot.losses.push(loss);
+  plot.count = Number(update.count) || plot.steps.length;
+  plot.last = Array.isArray(update.last) ? numbers(update.last) : plot.last;
+  plot.total = Number(update.total) || null;
+  if (update.boundary) plot.boundary = cleanBoundary(update.boundary);
+  return plot;
 }
 
 // A Result's plot (or an update's boundary), kept to the fields the page draws.

@@ -33,7 +33,11 @@ export function createPlots({ region, timeLimit }) {
       grid: BOUNDARY_GRID,
       onPlot(json, seconds) {
         if (!run.running) return;
-        plot = merge(plot ?? emptyPlot(), JSON.parse(json));
+        try {
+          plot = merge(plot ?? emptyPlot(), JSON.parse(json));
+        } catch {
+          return; // not an update of ours: learner code can call what Python sends with
+        }
         run.seconds = seconds;
         schedule();
       },

@@ -124,3 +124,12 @@ def test_bad_input_gets_a_clear_message(plot_page):
                                                "string '0.5'")]:
         shown = run_code(plot_page, call + "\n")
         assert says in shown, shown
+
+
+def test_updates_that_are_not_ours_are_ignored(plot_page):
+    # Learner code can reach the function the plugin sends with; what it sends is only ever a plot update, and
+    # one that is not well formed is dropped (the page fixture fails the test if the page throws).
+    code = ("from playground.live import live\nlive.send('{oops')\nlive.send('null')\n"
+            "live.send('{\"from\": \"x\", \"steps\": 5}')\n" + CURVE + "print('sent')\n")
+    assert "sent" in run_code(plot_page, code)
+    expect(plots(plot_page)).to_contain_text("Training plot: 50 steps reported of 50 planned")
