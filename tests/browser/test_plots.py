@@ -133,3 +133,15 @@ def test_updates_that_are_not_ours_are_ignored(plot_page):
             "live.send('{\"from\": \"x\", \"steps\": 5}')\n" + CURVE + "print('sent')\n")
     assert "sent" in run_code(plot_page, code)
     expect(plots(plot_page)).to_contain_text("Training plot: 50 steps reported of 50 planned")
+
+
+def test_the_time_limit_keeps_the_plot_and_says_so(plot_page):
+    limit = PLOTTING.meta["time_limit_seconds"]
+    code = "k = 0\nwhile True:\n    k += 1\n    plot_loss(k, 1 / k, total=10**9)\n"
+    paste_code(plot_page, code)
+    plot_page.get_by_role("button", name="Run code").click()
+    stopped = rf"^Stopped at step \d+ of 1000000000 by the time limit \({limit} s\)"
+    note = plots(plot_page).get_by_text(re.compile(stopped))
+    expect(note).to_be_visible(timeout=RUN_TIMEOUT_MS + limit * 1000)
+    # Every call counted; the curve keeps the first 100,000 points.
+    expect(plots(plot_page)).to_contain_text(re.compile(r"Training plot: \d{6,} steps reported"))
