@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from problems import ProblemFiles, all_problems, first_problem
+from problems import ROOT, ProblemFiles, all_problems, first_problem
 
 PROBLEMS = all_problems()
 OFFICIAL_FOUR = [  # the seed problem's official tests, first and by their exact names
@@ -46,6 +46,15 @@ def hidden_test_ids(problem: ProblemFiles) -> list[str]:
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name.startswith("test")]
 
 
+# What the problem's plugins give learner code without an import (plot_loss...), as the harness gives them.
+PLUGIN_BUILTINS = """import builtins, json
+from playground import plugins
+for plugin in plugins.load(json.load(open("problem.json")).get("plugins", {})):
+    for name, value in plugin.builtins(None).items():
+        setattr(builtins, name, value)
+"""
+
+
 def run_hidden_tests(problem: ProblemFiles, source: Path, workdir: Path) -> dict[str, tuple[str, str]]:
     """Run the hidden tests against source, saved as the problem's module; {test_id: (outcome, message)}."""
     # The problem's folder (its helpers too, not its answers) in a folder of its own, with an empty
@@ -54,9 +63,11 @@ def run_hidden_tests(problem: ProblemFiles, source: Path, workdir: Path) -> dict
                     ignore=shutil.ignore_patterns("solution.py", "mistakes", "__pycache__"))
     shutil.copy(source, workdir / f"{problem.meta['module']}.py")
     (workdir / "pytest.ini").write_text("[pytest]\n")
+    (workdir / "conftest.py").write_text(PLUGIN_BUILTINS)
     junit = workdir / "junit.xml"
     env = {k: v for k, v in os.environ.items() if k != "PYTEST_ADDOPTS"}
-    env["PYTHONPATH"] = os.pathsep.join([str(workdir), str(workdir / "provided")])  # as the harness does
+    # as the harness does: the learner's folder, then what the problem provides; the plugins' builtins
+    env["PYTHONPATH"] = os.pathsep.join([str(workdir), str(workdir / "provided"), str(ROOT / "py")])
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     env["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"  # like Pyodide: plain pytest, no installed plugins
     subprocess.run([sys.executable, "-m", "pytest", problem.test_file.name, "-q", "-p", "no:cacheprovider",

@@ -26,6 +26,7 @@ from playground.learner import (
     write_module,
 )
 from playground.limits import learner_limits, state, stop_requested
+from playground.live import connected
 from playground.output import CappedOutput, OutputBudget
 from playground.plugins import Plugin
 from playground.problem import Problem, pristine
@@ -49,8 +50,10 @@ MAX_RESULT_CHARS = 8_000_000
 PYTEST_ENVIRONMENT = ("PYTEST_ADDOPTS", "PYTEST_PLUGINS", "PYTEST_DEBUG", "PYTEST_THEME")
 
 
-def run_tests(problem_dir: str | Path, source: str, workdir: str | Path | None = None) -> Result:
-    """Run the hidden tests of the problem in problem_dir against source."""
+def run_tests(problem_dir: str | Path, source: str, workdir: str | Path | None = None, send=None,
+              grid: int | None = None) -> Result:
+    """Run the hidden tests of the problem in problem_dir against source; send: where updates go while it runs
+    (playground.live), grid: the boundary grid's points per side."""
     started = time.perf_counter()
     keeper.release()  # whatever a stopped run left
     problem = Problem.load(problem_dir)
@@ -70,7 +73,7 @@ def run_tests(problem_dir: str | Path, source: str, workdir: str | Path | None =
     dont_write_bytecode = sys.dont_write_bytecode
     sys.dont_write_bytecode = True  # a stale .pyc must never stand in for new code
     try:
-        with interpreter_restored(), learner_limits():
+        with interpreter_restored(), learner_limits(), connected(send, grid):
             signal.signal(signal.SIGINT, stop_requested)
             sys.path.insert(1, str(problem.provided_dir))  # what the problem provides, after the learner's code
             for plugin in plugins:
@@ -117,6 +120,8 @@ def run_tests(problem_dir: str | Path, source: str, workdir: str | Path | None =
         restart_python=state.audit_hook_added,  # something the run did can't be undone
         timings={"total": time.perf_counter() - started},
     )
+    for plugin in plugins:
+        result.update(plugin.run_result())
     return result
 
 
@@ -184,9 +189,10 @@ def with_advice(message: str, advice: str | None) -> str:
     return f"{message} {advice}" if message else advice
 
 
-def run_tests_json(problem_dir: str, source: str, workdir: str | None = None) -> str:
+def run_tests_json(problem_dir: str, source: str, workdir: str | None = None, send=None,
+                   grid: int | None = None) -> str:
     """run_tests, as a JSON string: what the browser's worker hands to the page, within MAX_RESULT_CHARS."""
-    results = run_tests(problem_dir, source, workdir)
+    results = run_tests(problem_dir, source, workdir, send, grid)
     text = json.dumps(results)
     if len(text) > MAX_RESULT_CHARS:  # every part is capped where it is made; this is the last guard
         for test in results["tests"]:

@@ -10,7 +10,7 @@ the line it was on, and the page words it ("Stopped by you before this test fini
 
 from typing import Literal, TypedDict
 
-VERSION = 2
+VERSION = 3
 
 Status = Literal[
     "finished",  # the tests ran (whatever their verdicts), or the script ran to its end
@@ -69,6 +69,25 @@ class Timings(TypedDict):
     total: float  # seconds in Python, the whole run
 
 
+class Boundary(TypedDict):
+    x: list[float]  # [low, high] of the grid
+    y: list[float]
+    n: int  # points per side, as the page asked
+    values: list[float]  # predict on the grid, row by row from the bottom: above 0 is the label 1's side
+    points: list[list[float]]  # the data, [x1, x2]
+    labels: list[float]
+    accuracy: float | None  # the share of the points on their label's side; None while the code runs
+
+
+class Plot(TypedDict):
+    steps: list[int]  # every plot_loss call's step (the first 100,000), in order
+    losses: list[float]
+    count: int  # plot_loss calls
+    last: list[float] | None  # [step, loss] of the last call
+    total: int | None  # the steps the training said it would take
+    boundary: Boundary | None  # the last plot_boundary
+
+
 class Result(TypedDict):
     version: int  # VERSION
     kind: Literal["tests", "script"]
@@ -84,6 +103,7 @@ class Result(TypedDict):
     solved: bool  # every required test passed
     shared_message: str | None  # applies to every test that did not pass: said once, above the list
     graphs: list[dict]  # script: what draw(v) drew
+    plot: Plot | None  # plots plugin: what plot_loss and plot_boundary drew, as far as the run got
     restart_python: bool  # the run did something that can't be undone: the page starts a fresh Python
     timings: Timings
 
@@ -93,7 +113,7 @@ def new_result(kind: Literal["tests", "script"], problem: str | None) -> Result:
     return {"version": VERSION, "kind": kind, "problem": problem, "status": "finished", "error": None,
             "stopped": None, "output": "", "tests": [], "passed": 0, "total": 0,
             "challenge": {"passed": 0, "total": 0}, "solved": False, "shared_message": None, "graphs": [],
-            "restart_python": False, "timings": {"total": 0.0}}
+            "plot": None, "restart_python": False, "timings": {"total": 0.0}}
 
 
 def stopped(phase: Literal["loading", "testing", "running"], line: int | None) -> Stopped:

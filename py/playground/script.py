@@ -17,6 +17,7 @@ from playground.isolation import interpreter_restored
 from playground.keeper import keeper
 from playground.learner import describe, learner_line, learner_traceback, syntax_error, write_module
 from playground.limits import learner_limits, state, stop_requested
+from playground.live import connected
 from playground.output import CappedOutput, OutputBudget
 from playground.plugins import Plugin
 from playground.problem import Problem
@@ -25,8 +26,10 @@ from playground.schema import Result, new_result, stopped
 SCRIPT_MODULE = "main"  # the learner's code is saved as main.py
 
 
-def run_script(source: str, workdir: str | Path | None = None, problem_dir: str | Path | None = None) -> Result:
-    """Run source as a script, with the plugins of the problem in problem_dir (if any)."""
+def run_script(source: str, workdir: str | Path | None = None, problem_dir: str | Path | None = None, send=None,
+               grid: int | None = None) -> Result:
+    """Run source as a script, with the plugins of the problem in problem_dir (if any); send and grid: what
+    plugins send the page while it runs (playground.live)."""
     started = time.perf_counter()
     problem = Problem.load(problem_dir) if problem_dir else None
     workdir = Path(workdir or Path(tempfile.gettempdir()) / "playground")
@@ -38,7 +41,8 @@ def run_script(source: str, workdir: str | Path | None = None, problem_dir: str 
     except (SyntaxError, ValueError) as exc:
         error = syntax_error(exc)
     else:
-        error = script.run(code, output)
+        with connected(send, grid):
+            error = script.run(code, output)
     result = new_result("script", problem.id if problem else None)
     if error is not None and error["type"] == "KeyboardInterrupt" and state.stop_requested:
         result.update(status="stopped", stopped=stopped("running", error["line"]))
@@ -48,12 +52,15 @@ def run_script(source: str, workdir: str | Path | None = None, problem_dir: str 
     result.update(output=output.text() + "".join(extra.get("note", "") for extra in added),
                   graphs=[graph for extra in added for graph in extra.get("graphs", [])],
                   restart_python=state.audit_hook_added, timings={"total": time.perf_counter() - started})
+    for plugin in script.plugins:
+        result.update(plugin.run_result())
     return result
 
 
-def run_script_json(source: str, workdir: str | None = None, problem_dir: str | None = None) -> str:
+def run_script_json(source: str, workdir: str | None = None, problem_dir: str | None = None, send=None,
+                    grid: int | None = None) -> str:
     """run_script, as a JSON string: what the browser's worker hands to the page."""
-    return json.dumps(run_script(source, workdir, problem_dir))
+    return json.dumps(run_script(source, workdir, problem_dir, send, grid))
 
 
 class Script:
@@ -92,12 +99,21 @@ class Script:
                 if exc.code not in (None, 0):
                     return self.error(exc)
             except BaseException as exc:  # KeyboardInterrupt too: Stop keeps what was printed and drawn
+                if not isinstance(exc, KeyboardInterrupt):
+                    self.done()
                 return self.error(exc)
+            else:
+                self.done()
             finally:
                 keeper.let_go(namespace)
                 if self.problem:
                     self.problem.forget_modules()
         return None
+
+    def done(self) -> None:
+        """The script ended (not stopped): the plugins' last word, still under the run's limits."""
+        for plugin in self.plugins:
+            plugin.script_done()
 
     def error(self, exc: BaseException) -> dict:
         line = learner_line(exc.__traceback__, self.path)

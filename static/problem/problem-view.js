@@ -9,6 +9,7 @@ import { createScriptOutput } from "../results/script-output.js";
 import { cancelGraphs } from "../graph/graph-disclosure.js";
 import { keepWork } from "../editor/keep-work.js";
 import { loadCode, loadHintsShown, loadResults, progressOf, saveHintsShown } from "../track/storage.js";
+import { createPlots } from "../plots/plots.js";
 import { createRuns } from "./runs.js";
 import { createStatusLine } from "./status-line.js";
 import { createReference } from "./reference.js";
@@ -106,6 +107,7 @@ export function openProblem(container, { problem, next, runner, python, shared }
   const runs = createRuns({
     keepsResults: () => !saver?.held, // someone else's code, not kept yet: its results are not the learner's
     problem: meta, runner, python, status, results, output, stopButton: $("stop"), runButton: $("run"),
+    plots: meta.plugins?.plots ? createPlots({ region: $("plots"), timeLimit: meta.time_limit_seconds }) : null,
     async latestCode() {
       await editorLoaded;
       saver?.flush();

@@ -5,9 +5,10 @@
 import { markSolved, saveResults } from "../track/storage.js";
 
 // python: {status, ready}, the page's news of Python. latestCode(): resolves to the editor's code, once saved.
+// plots: the training plot (plots/plots.js), when the problem's code may plot; or null.
 // keepsResults(): whether a run's results are kept (not while code from a share link is on show).
-export function createRuns({ problem, runner, python, status, results, output, stopButton, runButton, latestCode,
-  onSolved, keepsResults = () => true }) {
+export function createRuns({ problem, runner, python, status, results, output, plots, stopButton, runButton,
+  latestCode, onSolved, keepsResults = () => true }) {
   const limit = problem.time_limit_seconds;
   let queuedCode = null;
   let queuedScript = null; // Run code: the code waiting to run as a script; it shares the queue with the tests
@@ -44,18 +45,22 @@ export function createRuns({ problem, runner, python, status, results, output, s
       if (queuedCode === null) {
         const code = queuedScript;
         status.say(runner.isReady ? "Running your code…" : waitingFor("code"));
-        const result = await runner.runScript(problem, code);
+        plots?.begin();
+        const result = await runner.runScript(problem, code, plots?.options);
         if (left) return;
         if (queuedScript === code) queuedScript = null;
         output.show(result, limit);
+        plots?.finish(result);
         continue;
       }
       const code = queuedCode;
       status.say(runner.isReady ? "Running tests…" : waitingFor("tests"));
-      const result = await runner.run(problem, code);
+      plots?.begin();
+      const result = await runner.run(problem, code, plots?.options);
       if (left) return;
       if (queuedCode === code) queuedCode = null;
       show(result);
+      plots?.finish(result);
     }
     running = false;
     if (document.activeElement === stopButton) runButton.focus(); // a disabled button would drop the focus

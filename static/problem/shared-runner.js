@@ -28,9 +28,11 @@ export function shareRunner(runner) {
     get isReady() {
       return runner.isReady;
     },
-    // problem: its problem.json. Resolve to a Result, as the runner's run() and runScript() do.
-    run: (problem, code) => queued(() => runner.run(problem, code), () => droppedRun(problem, "tests")),
-    runScript: (problem, code) => queued(() => runner.runScript(problem, code), () => droppedRun(problem, "script")),
+    // problem: its problem.json; plots: {onPlot, grid} or nothing. Resolve to a Result, as the runner's run() and
+    // runScript() do.
+    run: (problem, code, plots) => queued(() => runner.run(problem, code, plots), () => droppedRun(problem, "tests")),
+    runScript: (problem, code, plots) => queued(() => runner.runScript(problem, code, plots),
+      () => droppedRun(problem, "script")),
     stop() {
       for (const entry of waiting) entry.cancel();
       waiting = new Set();

@@ -2,7 +2,7 @@
 // did not load, it was stopped or Python crashed; tests and Run code alike. Python's twin, with the meaning
 // of each field, is py/playground/schema.py: the two change together, and VERSION with them.
 
-export const VERSION = 2;
+export const VERSION = 3;
 
 /**
  * @typedef {"finished" | "error" | "stopped" | "crashed"} Status
@@ -13,9 +13,13 @@ export const VERSION = 2;
  * @typedef {{id: string, name: string, tier: "required" | "challenge", outcome: Outcome, message: string,
  *            output: string, duration: number, line: number | null, traceback: string, graph: object | null,
  *            hint: string | null, progress: {what: string, count: number} | null}} TestResult
+ * @typedef {{x: number[], y: number[], n: number, values: number[], points: number[][], labels: number[],
+ *            accuracy: number | null}} Boundary
+ * @typedef {{steps: number[], losses: number[], count: number, last: number[] | null, total: number | null,
+ *            boundary: Boundary | null}} Plot
  * @typedef {{version: number, kind: "tests" | "script", problem: string | null, status: Status,
  *            error: RunError | null, stopped: Stopped | null, output: string, tests: TestResult[],
  *            passed: number, total: number, challenge: {passed: number, total: number}, solved: boolean,
- *            shared_message: string | null, graphs: object[], restart_python: boolean,
+ *            shared_message: string | null, graphs: object[], plot: Plot | null, restart_python: boolean,
  *            timings: {total: number}}} Result
  */

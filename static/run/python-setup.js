@@ -66,19 +66,23 @@ function protectStack({ stackPointer, thread, protect }) {
   protect(thread(), here - C_STACK_BYTES, C_STACK_BYTES);
 }
 
+// live: {send, grid}, what plugins send while the run goes (a function given each update as JSON text) and
+// the boundary grid's points per side (py/playground/live.py); or nothing.
+// Left out when not given: a JS null would reach Python as JsNull, not None.
+const liveArgs = ({ send, grid } = {}) => ({ ...(send ? { send } : {}), ...(grid ? { grid } : {}) });
+
 // A Result (static/results/schema.js), kind "tests".
-export function runTests(pyodide, problemId, code) {
+export function runTests(pyodide, problemId, code, live) {
   const entry = entries.get(pyodide);
   protectStack(entry);
-  return parseJson(entry.runTests(problemDir(problemId), code));
+  return parseJson(entry.runTests.callKwargs(problemDir(problemId), code, liveArgs(live)));
 }
 
 // The editor's code run as a script (print, draw(v) when the problem's plugins offer it): a Result, kind
 // "script". problemId: the problem whose plugins apply, or null.
-export function runScript(pyodide, problemId, code) {
+export function runScript(pyodide, problemId, code, live) {
   const entry = entries.get(pyodide);
   protectStack(entry);
-  const json = problemId ? entry.runScript.callKwargs(code, { problem_dir: problemDir(problemId) })
-    : entry.runScript(code);
-  return parseJson(json);
+  const problem = problemId ? { problem_dir: problemDir(problemId) } : {};
+  return parseJson(entry.runScript.callKwargs(code, { ...problem, ...liveArgs(live) }));
 }

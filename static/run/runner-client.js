@@ -128,6 +128,7 @@ export function createRunner({ baseUrl, problemId = null, onStatus = () => {}, o
 
   function answered(data) {
     if (data.type === "started") return begin();
+    if (data.type === "plot") return current.onPlot(String(data.json), elapsed());
     if (data.type === "result") return finish(data);
     if (data.type === "missing") return settle(failed(missingMessage(data.message)));
     // A crash report. The interrupt landed just outside the harness: Python is fine.
@@ -176,7 +177,7 @@ export function createRunner({ baseUrl, problemId = null, onStatus = () => {}, o
   }
 
   // One run in the worker we have (waiting for it to be ready): {result, retry}.
-  async function attempt(problem, kind, message) {
+  async function attempt(problem, kind, message, onPlot) {
     const posted = performance.now();
     const limit = problem?.time_limit_seconds ?? DEFAULT_LIMIT_SECONDS;
     const cancelled = new Promise((resolve) => { cancelWaiting = () => resolve(true); });
@@ -193,17 +194,20 @@ export function createRunner({ baseUrl, problemId = null, onStatus = () => {}, o
     }
     if (interrupt) interrupt[0] = 0;
     return new Promise((resolve) => {
-      current = { id: nextId++, resolve, stopped: null, posted: performance.now(), started: null, limit, problem, kind };
+      current = { id: nextId++, resolve, stopped: null, posted: performance.now(), started: null, limit, problem, kind,
+        onPlot };
       current.deadline = setTimeout(notPickedUp, limit * 1000);
       port.postMessage({ ...message, id: current.id });
     });
   }
 
   // A run, and once more in a fresh worker if this one was broken by earlier code.
-  async function runOnce(problem, kind, message) {
+  // onPlot(json, seconds): a plot update while the run goes (JSON text, from the plots plugin), and the seconds
+  // since Python started the run.
+  async function runOnce(problem, kind, message, { onPlot = () => {}, grid = null } = {}) {
     if (problem) bootProblem = problem.id;
-    const { result, retry } = await attempt(problem, kind, message);
-    return retry ? (await attempt(problem, kind, message)).result : result;
+    const { result, retry } = await attempt(problem, kind, { ...message, grid }, onPlot);
+    return retry ? (await attempt(problem, kind, { ...message, grid }, onPlot)).result : result;
   }
 
   start();
@@ -214,15 +218,16 @@ export function createRunner({ baseUrl, problemId = null, onStatus = () => {}, o
     },
 
     // problem: its problem.json (its id, time limit and tests). Resolves to a Result of kind "tests".
-    run(problem, code) {
-      return runOnce(problem, "tests", { type: "run", problemId: problem.id, code });
+    // plots: {onPlot, grid}, for a problem whose code may plot (see runOnce), or nothing.
+    run(problem, code, plots) {
+      return runOnce(problem, "tests", { type: "run", problemId: problem.id, code }, plots);
     },
 
     // Run code: the editor's code as a script (what it prints, the graphs it draws, with the plugins of the
     // problem, if any), under the same time limit and Stop as a test run. Like run(), one at a time: the
     // caller waits for the last to end. Resolves to a Result of kind "script".
-    runScript(problem, code) {
-      return runOnce(problem, "script", { type: "script", problemId: problem?.id ?? null, code });
+    runScript(problem, code, plots) {
+      return runOnce(problem, "script", { type: "script", problemId: problem?.id ?? null, code }, plots);
     },
 
     // The learner's Stop button: ends the run in progress, or cancels one waiting for Python.

@@ -4,10 +4,13 @@
 // The one message on the worker itself: {type: "boot", baseUrl, port, problemId?, interruptBuffer?, lock?}.
 // Everything else travels over `port`, a MessageChannel port the page transfers at boot and the worker keeps in
 // a closure: learner code can neither send the page fake results nor stop the worker from hearing it.
-// In on the port:  {type: "run", id, problemId, code}      Run tests
-//                  {type: "script", id, problemId, code}   Run code (problemId: whose plugins apply, or null)
+// In on the port:  {type: "run", id, problemId, code, grid}      Run tests
+//                  {type: "script", id, problemId, code, grid}   Run code (problemId: whose plugins apply, or null)
+//                  grid: the boundary grid's points per side, for plot_boundary (the plots plugin)
 // Out on the port: {type: "status", text}   {type: "ready", seconds, pytestSeconds}   {type: "boot-error", message}
 //                  {type: "started", id}: Python starts the run now (the page's time limit counts from here)
+//                  {type: "plot", id, json}: while the run goes, a plot update as JSON text (the plots plugin:
+//                    py/playground/plugins/plots), throttled in Python
 //                  {type: "result", id, result, heap: {bytes, used}}: result is a Result (results/schema.js)
 //                  {type: "crash", id, message}: Python did not come back with a Result (an interrupt outside
 //                    the harness, or Python itself broke)
@@ -93,7 +96,7 @@ async function ensureProblem(problemId) {
 }
 
 // Run tests ({type: "run"}) and Run code ({type: "script"}) are answered alike: a "result" message.
-async function answer({ id, problemId }, compute) {
+async function answer({ id, problemId, grid }, compute) {
   try {
     await ensureProblem(problemId);
   } catch (error) {
@@ -103,7 +106,9 @@ async function answer({ id, problemId }, compute) {
   post({ type: "started", id });
   leftovers.begin();
   try {
-    post({ type: "result", id, result: compute(), heap: heap() });
+    // Python holds this function during the run, and so may learner code: it can only send this run's updates.
+    const send = (json) => { post({ type: "plot", id, json: String(json) }); };
+    post({ type: "result", id, result: compute({ send, grid: Number(grid) || null }), heap: heap() });
   } catch (error) {
     // The harness catches what the learner's code raises; this is an interrupt or a harness fault.
     post({ type: "crash", id, message: String(error?.message ?? error) });
@@ -136,8 +141,8 @@ function heap() {
 }
 
 function handle(data) {
-  if (data.type === "run") answer(data, () => runTests(pyodide, data.problemId, data.code));
-  else if (data.type === "script") answer(data, () => runScript(pyodide, data.problemId ?? null, data.code));
+  if (data.type === "run") answer(data, (live) => runTests(pyodide, data.problemId, data.code, live));
+  else if (data.type === "script") answer(data, (live) => runScript(pyodide, data.problemId ?? null, data.code, live));
 }
 
 self.addEventListener("message", ({ data }) => { if (data.type === "boot") boot(data); }, { once: true });

@@ -72,7 +72,7 @@ export function watchCode(problemId, onChange, signal) {
 }
 
 // The last run's results, with when it ran. A graph can be large: if the whole is, graphs are left out.
-export function saveResults(problemId, results) {
+export function saveResults(problemId, { plot, ...results }) { // a plot is the run's, on screen: not kept
   const at = new Date().toISOString();
   const whole = JSON.stringify({ at, results });
   if (whole.length < 300_000) return write(RESULTS + problemId, whole);

@@ -33,6 +33,13 @@ class Plugin:
         """What usually causes this exception in a learner's code, in their terms."""
         return None
 
+    def script_done(self) -> None:
+        """The learner's script has ended without being stopped, still under the run's limits."""
+
+    def run_result(self) -> dict:
+        """Fields the plugin adds to the Result of any run, tests or script (e.g. {"plot": {...}})."""
+        return {}
+
     def script_result(self) -> dict:
         """What the plugin adds to a script run's result (e.g. {"graphs": [...]}) and a note for its output."""
         return {}

@@ -20,6 +20,8 @@ def train(X, y):
         lr = 1.0 - 0.9 * k / steps
         for p in model.parameters():
             p.data -= lr * p.grad
+        plot_loss(k + 1, loss.data, total=steps)  # the page draws the curve
+        plot_boundary(lambda x: model(x).data, X, y)  # the page redraws it now and then, and at the end
     return model
 
 

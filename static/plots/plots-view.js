@@ -1,0 +1,110 @@
+// The training plot on the page: progress (step N of M, time left), the loss curve (uPlot, on canvas) with the
+// last run's faded beside it, the decision boundary (boundary-canvas.js), a text summary, and the numbers in a
+// table behind a <details>. Everything from the learner's code goes in as text.
+
+import uPlot from "uplot";
+import "uplot/dist/uPlot.min.css";
+import { el } from "../dom.js";
+import { drawBoundary } from "./boundary-canvas.js";
+import { aligned, tableRows } from "./curve.js";
+
+const HEIGHT = 220;
+
+export function createPlotsView(region) {
+  const progress = el("progress", { className: "plot-progress", max: 1, value: 0 });
+  const progressText = el("span", { id: "plot-progress-text" });
+  progress.setAttribute("aria-labelledby", "plot-progress-text");
+  const note = el("p", { className: "plot-note", hidden: true });
+  const summary = el("p", { className: "plot-summary" });
+  summary.setAttribute("aria-live", "polite");
+  const curve = el("div", { className: "plot-curve", role: "img" });
+  const legend = el("p", { className: "plot-legend" });
+  const canvas = el("canvas", { className: "plot-boundary", role: "img" });
+  const boundaryFigure = el("figure", { className: "plot-figure", hidden: true }, canvas,
+    el("figcaption", { textContent: "Decision boundary: blue where the model says 1, orange where it says −1; "
+      + "the points: ● label 1, ▲ label −1." }));
+  const tableBody = el("tbody");
+  const table = el("details", { className: "plot-table" }, el("summary", { textContent: "The loss, as a table" }),
+    el("table", {}, el("caption", { textContent: "Loss at each reported step (at most 200 rows, evenly spaced)" }),
+      el("thead", {}, el("tr", {}, el("th", { scope: "col", textContent: "Step" }),
+        el("th", { scope: "col", textContent: "Loss" }))), tableBody));
+  region.append(el("p", { className: "plot-progress-line" }, progress, " ", progressText), note, summary,
+    el("div", { className: "plot-figures" }, el("figure", { className: "plot-figure" }, curve, legend), boundaryFigure),
+    table);
+  let chart = null;
+  let drawnRows = null;
+  // The curve takes the width the boundary leaves it, as the page's width changes too.
+  new ResizeObserver(() => chart?.setSize({ width: chartWidth(), height: HEIGHT })).observe(curve);
+  const chartWidth = () => Math.max(240, Math.floor(curve.clientWidth));
+
+  function chartOptions(width) {
+    const style = getComputedStyle(region);
+    const colour = (name) => style.getPropertyValue(name).trim();
+    const axis = { stroke: colour("--fg"), grid: { stroke: colour("--border"), width: 1 }, ticks: { show: false } };
+    return {
+      width, height: HEIGHT, legend: { show: false }, cursor: { show: false }, scales: { x: { time: false } },
+      axes: [{ ...axis, label: "step" }, { ...axis, label: "loss" }],
+      series: [{}, { label: "this run", stroke: colour("--plot-this"), width: 2, spanGaps: true },
+        { label: "previous run", stroke: colour("--plot-previous"), width: 1.5, dash: [6, 4], spanGaps: true }],
+    };
+  }
+
+  function drawCurve(plot, previous) {
+    const data = aligned(plot, previous);
+    if (!chart) chart = new uPlot(chartOptions(chartWidth()), data, curve);
+    else chart.setData(data);
+    legend.textContent = previous ? "Solid blue: this run. Dashed orange: the run before, to compare."
+      : "The loss after each reported step.";
+  }
+
+  let last = null; // what draw() was last given: drawn again when the colour scheme changes
+  matchMedia("(prefers-color-scheme: dark)").addEventListener("change", () => {
+    if (!region.isConnected) return; // the learner left the problem
+    chart?.destroy(); // its colours are the old scheme's
+    chart = null;
+    if (last) view.draw(...last);
+  });
+
+  const view = {
+    draw(plot, { running, seconds, stopped, previous, timeLimit }) {
+      last = [plot, { running, seconds, stopped, previous, timeLimit }];
+      region.hidden = false;
+      const step = plot.last?.[0] ?? 0;
+      progress.max = plot.total ?? Math.max(step, 1);
+      progress.value = Math.min(step, progress.max);
+      const of = plot.total ? ` of ${plot.total}` : "";
+      progressText.textContent = running
+        ? `Step ${step}${of} · ${Math.max(0, timeLimit - seconds).toFixed(0)} s left of the ${timeLimit} s time limit`
+        : `Step ${step}${of} · ${seconds.toFixed(1)} s`;
+      note.hidden = !stopped;
+      note.textContent = stopped ? `Stopped at step ${step}${of} ${stopped.reason === "time"
+        ? `by the time limit (${timeLimit} s)` : "by you"}: the plot shows how far training got.` : "";
+      const lastLoss = plot.last ? `last loss ${formatLoss(plot.last[1])}` : "no loss plotted";
+      const accuracy = plot.boundary?.accuracy != null ? `, ${Math.round(plot.boundary.accuracy * 100)}% of the ${
+        plot.boundary.points.length} points on their side of the boundary` : "";
+      const text = `Training plot: ${plot.count} step${plot.count === 1 ? "" : "s"} reported${of ? `${of} planned` : ""}, ${
+        lastLoss}${accuracy}.`;
+      summary.textContent = running ? "" : text; // announced once, when the run ends
+      curve.setAttribute("aria-label", `Loss curve. ${text}`);
+      boundaryFigure.hidden = !plot.boundary;
+      drawCurve(plot, previous);
+      if (plot.boundary) {
+        const right = plot.boundary.accuracy == null ? ""
+          : `: ${Math.round(plot.boundary.accuracy * 100)}% on their label's side`;
+        canvas.setAttribute("aria-label", `Decision boundary over ${plot.boundary.points.length} points${right}.`);
+        drawBoundary(canvas, plot.boundary, getComputedStyle(region));
+      }
+      if (!running && drawnRows !== plot) {
+        drawnRows = plot;
+        tableBody.replaceChildren(...tableRows(plot).map(([s, loss]) => el("tr", {},
+          el("td", { textContent: String(s) }), el("td", { textContent: formatLoss(loss) }))));
+      }
+    },
+    hide() {
+      region.hidden = true;
+    },
+  };
+  return view;
+}
+
+const formatLoss = (loss) => (Math.abs(loss) >= 0.001 || loss === 0 ? loss.toFixed(4) : loss.toExponential(2));

@@ -1,0 +1,147 @@
+"""The training plot (static/plots/, the plots plugin): a loss curve and a decision boundary that grow while the
+code runs, in Run code and in the tests, kept when the run is stopped, and never flooding the page.
+
+Played on the track's first problem that turns the plots plugin on, with its reference solution.
+"""
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from pageutil import RUN_TIMEOUT_MS, paste_code, run_and_wait, run_code, serious_violations, wait_until_ready
+from problems import first_problem
+
+pytestmark = pytest.mark.browser
+
+PLOTTING = first_problem("plots")
+CURVE = "for k in range(1, 51):\n    plot_loss(k, 1 / k, total=50)\n"
+BOUNDARY = ("X = [[0, 0], [1, 1], [0, 1], [1, 0]]\ny = [1, -1, -1, 1]\n"
+            "plot_boundary(lambda x: x[0] - x[1] + 0.5, X, y)\n")
+PROGRESS = "#plot-progress-text"
+
+
+@pytest.fixture
+def plot_page(context, server_url):
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{server_url}/#/{PLOTTING.id}")
+    wait_until_ready(page)
+    yield page
+    assert not errors, f"the page threw: {errors}"
+
+
+def plots(page: Page):
+    return page.get_by_role("region", name=re.compile("^Training"))
+
+
+def table_steps(page: Page) -> list[int]:
+    plot = plots(page)
+    plot.get_by_text("The loss, as a table").click()
+    return [int(cell) for cell in plot.locator("tbody tr td:first-child").all_text_contents()]
+
+
+def step_shown(page: Page) -> int:
+    """The step the progress line shows now."""
+    return int(re.search(r"Step (\d+)", page.locator(PROGRESS).text_content()).group(1))
+
+
+def test_a_run_code_script_plots_its_curve_and_boundary(plot_page):
+    run_code(plot_page, CURVE + BOUNDARY)
+    plot = plots(plot_page)
+    expect(plot).to_be_visible()
+    expect(plot).to_contain_text("Training plot: 50 steps reported of 50 planned, last loss 0.0200, "
+                                 "75% of the 4 points on their side of the boundary.")
+    expect(plot.get_by_role("img", name=re.compile("^Loss curve"))).to_be_visible()
+    expect(plot.get_by_role("img", name=re.compile("^Decision boundary over 4 points: 75%"))).to_be_visible()
+    assert table_steps(plot_page) == list(range(1, 51))
+    expect(plot).to_contain_text("The loss after each reported step.")
+    run_code(plot_page, CURVE.replace("1 / k", "2 / k"))  # a second run: the first one's curve, to compare
+    expect(plot).to_contain_text("last loss 0.0400")
+    expect(plot).to_contain_text("Solid blue: this run. Dashed orange: the run before, to compare.")
+    assert serious_violations(plot_page) == {}
+
+
+def test_the_reference_plots_while_the_tests_run_one_point_per_step(plot_page):
+    paste_code(plot_page, PLOTTING.solution)
+    seen_while_busy = {}
+
+    def start():
+        plot_page.get_by_role("button", name="Run tests").click()
+        # The plot grows during the run, while the results still wait: the updates stream.
+        plot_page.wait_for_function(f"""() => document.getElementById("results").getAttribute("aria-busy") === "true"
+            && /Step [1-9]/.test(document.querySelector("{PROGRESS}")?.textContent)""", timeout=RUN_TIMEOUT_MS)
+        seen_while_busy["step"] = step_shown(plot_page)
+
+    summary = run_and_wait(plot_page, start)
+    assert summary.startswith(f"{len(PLOTTING.required)}/{len(PLOTTING.required)} passed"), summary
+    assert 1 <= seen_while_busy["step"]
+    total = int(re.search(r"of (\d+) planned", plots(plot_page).inner_text()).group(1))
+    # The streamed updates are throttled; the final curve holds every step the code reported.
+    assert table_steps(plot_page) == list(range(1, total + 1))
+    expect(plots(plot_page).get_by_role("img", name=re.compile(r"^Decision boundary over \d+ points"))).to_be_visible()
+
+
+def test_stop_in_the_middle_of_training_keeps_the_partial_plot(plot_page):
+    paste_code(plot_page, PLOTTING.solution)
+
+    def start_then_stop():
+        plot_page.get_by_role("button", name="Run tests").click()
+        plot_page.wait_for_function(f"""() => /Step [1-9]/.test(document.querySelector("{PROGRESS}")?.textContent)""",
+                                    timeout=RUN_TIMEOUT_MS)
+        plot_page.get_by_role("button", name="Stop").click()
+
+    summary = run_and_wait(plot_page, start_then_stop)
+    assert "passed" in summary  # the run's results stay too
+    note = plots(plot_page).get_by_text(re.compile(r"^Stopped at step \d+ of \d+ by you"))
+    expect(note).to_be_visible()
+    step, total = map(int, re.search(r"step (\d+) of (\d+)", note.text_content()).groups())
+    assert 1 <= step < total
+    assert table_steps(plot_page)[-1] == step  # the partial curve, up to where it stopped
+
+
+def test_100000_plot_loss_calls_leave_the_page_responsive(plot_page):
+    code = "s = 0\nfor k in range(1, 100_001):\n    s += sum(range(30))\n    plot_loss(k, 1 / k, total=100_000)\n"
+    paste_code(plot_page, code)
+    plot_page.get_by_role("button", name="Run code").click()
+    plot_page.wait_for_function(f"""() => /Step [1-9]/.test(document.querySelector("{PROGRESS}")?.textContent)""",
+                                timeout=RUN_TIMEOUT_MS)
+    # The page answers while Python runs, and sees the plot move on.
+    first = step_shown(plot_page)
+    plot_page.wait_for_function(f"""(first) => {{
+        const shown = /Step (\\d+)/.exec(document.querySelector("{PROGRESS}").textContent);
+        return Number(shown[1]) > first; }}""", arg=first, timeout=RUN_TIMEOUT_MS)
+    expect(plots(plot_page)).to_contain_text("Training plot: 100000 steps reported of 100000 planned",
+                                             timeout=RUN_TIMEOUT_MS)
+    assert plot_page.evaluate("() => document.querySelectorAll('.plot-table tbody tr').length") <= 201
+
+
+def test_bad_input_gets_a_clear_message(plot_page):
+    for call, says in [("plot_loss(1, float('nan'))", "the loss at step 1 is nan, not a finite number"),
+                       ("plot_loss(2, float('inf'))", "the loss at step 2 is inf, not a finite number"),
+                       ("plot_loss(3, '0.5')", "the loss at step 3 should be a number (or a Value); got the "
+                                               "string '0.5'")]:
+        shown = run_code(plot_page, call + "\n")
+        assert says in shown, shown
+
+
+def test_updates_that_are_not_ours_are_ignored(plot_page):
+    # Learner code can reach the function the plugin sends with; what it sends is only ever a plot update, and
+    # one that is not well formed is dropped (the page fixture fails the test if the page throws).
+    code = ("from playground.live import live\nlive.send('{oops')\nlive.send('null')\n"
+            "live.send('{\"from\": \"x\", \"steps\": 5}')\n" + CURVE + "print('sent')\n")
+    assert "sent" in run_code(plot_page, code)
+    expect(plots(plot_page)).to_contain_text("Training plot: 50 steps reported of 50 planned")
+
+
+def test_the_time_limit_keeps_the_plot_and_says_so(plot_page):
+    limit = PLOTTING.meta["time_limit_seconds"]
+    code = "k = 0\nwhile True:\n    k += 1\n    plot_loss(k, 1 / k, total=10**9)\n"
+    paste_code(plot_page, code)
+    plot_page.get_by_role("button", name="Run code").click()
+    stopped = rf"^Stopped at step \d+ of 1000000000 by the time limit \({limit} s\)"
+    note = plots(plot_page).get_by_text(re.compile(stopped))
+    expect(note).to_be_visible(timeout=RUN_TIMEOUT_MS + limit * 1000)
+    # Every call counted; the curve keeps the first 100,000 points.
+    expect(plots(plot_page)).to_contain_text(re.compile(r"Training plot: \d{6,} steps reported"))
