@@ -28,9 +28,11 @@ const runner = shareRunner(createRunner({
     document.documentElement.dataset.python = "loading";
     view?.python?.(text);
   },
-  onReady({ seconds, pytestSeconds }) {
+  onReady({ seconds, pytestSeconds, restored }) {
     Object.assign(python, { status: "Ready", ready: true });
-    console.info(`Python ready in ${seconds.toFixed(2)} s (pytest and our harness: ${pytestSeconds.toFixed(2)} s)`);
+    const how = restored ? "from its snapshot" : `pytest and our harness: ${pytestSeconds.toFixed(2)} s`;
+    console.info(`Python ready in ${seconds.toFixed(2)} s (${how})`);
+    document.documentElement.dataset.pythonBoot = restored ? "snapshot" : "fresh"; // for tests and make bench
     view?.python?.("Ready");
     document.documentElement.dataset.python = "ready"; // for tests: the status line may hold a reply instead
     keepWorkingOffline(); // after the boot: the precache then comes from the HTTP cache, not the network

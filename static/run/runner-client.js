@@ -15,6 +15,7 @@
 // the worker holds a Web Lock while it lives, and the lock coming free tells us it is gone.
 
 import { failedResult, stoppedResult } from "../results/results-model.js";
+import { snapshotStore } from "./snapshot-store.js";
 
 // After an interrupt, how long Python gets to come back before the worker is replaced. A stopped run answers
 // in ~0.1 s in CPython (it frees what it made at the next run); a busy machine can take several times that.
@@ -37,6 +38,7 @@ export function createRunner({ baseUrl, problemId = null, onStatus = () => {}, o
   let runsDone = 0; // by this worker: a crash in a worker that ran other code first is retried once
   let restarting = null; // while a fresh worker boots: the status shown in place of its own
   let bootProblem = problemId; // a fresh worker fetches the problem of the last run while it boots
+  const snapshots = snapshotStore(baseUrl); // Python's memory snapshot: a fresh worker boots from it
 
   function start() {
     isReady = false;
@@ -59,6 +61,7 @@ export function createRunner({ baseUrl, problemId = null, onStatus = () => {}, o
       };
       channel.port1.onmessage = ({ data }) => {
         if (data.type === "status") onStatus(restarting ?? data.text);
+        else if (data.type === "snapshot") snapshots?.save(data.bytes);
         else if (data.type === "alive") navigator.locks.request(lock, () => crashed("the worker closed"));
         else if (data.type === "ready") {
           isReady = true;
@@ -74,8 +77,10 @@ export function createRunner({ baseUrl, problemId = null, onStatus = () => {}, o
       };
     });
     ready.catch(() => {}); // handled by whoever waits for it
-    const boot = { type: "boot", baseUrl, port: channel.port2, problemId: bootProblem, interruptBuffer: interrupt };
+    const boot = { type: "boot", baseUrl, port: channel.port2, problemId: bootProblem, interruptBuffer: interrupt,
+      snapshot: Boolean(snapshots) };
     started.postMessage({ ...boot, lock: navigator.locks ? lock : null }, [channel.port2]);
+    snapshots?.read().then((bytes) => channel.port1.postMessage({ type: "snapshot", bytes }, bytes ? [bytes] : []));
   }
 
   function restart(status = "Restarting Python…") {

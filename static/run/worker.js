@@ -1,12 +1,17 @@
 // The Web Worker that owns Python: it boots Pyodide once, then runs the hidden tests on request.
 // Python never runs on the page's main thread, so the page stays responsive whatever the code does.
 //
-// The one message on the worker itself: {type: "boot", baseUrl, port, problemId?, interruptBuffer?, lock?}.
+// The one message on the worker itself: {type: "boot", baseUrl, port, problemId?, interruptBuffer?, lock?,
+// snapshot?}; snapshot: true when the page sends a {type: "snapshot"} message next (snapshot-store.js).
 // Everything else travels over `port`, a MessageChannel port the page transfers at boot and the worker keeps in
 // a closure: learner code can neither send the page fake results nor stop the worker from hearing it.
-// In on the port:  {type: "run", id, problemId, code}      Run tests
+// In on the port:  {type: "snapshot", bytes}  a memory snapshot to boot from (an ArrayBuffer), or null: none
+//                  {type: "run", id, problemId, code}      Run tests
 //                  {type: "script", id, problemId, code}   Run code (problemId: whose plugins apply, or null)
-// Out on the port: {type: "status", text}   {type: "ready", seconds, pytestSeconds}   {type: "boot-error", message}
+// Out on the port: {type: "status", text}   {type: "ready", seconds, pytestSeconds, restored}
+//                  {type: "boot-error", message}
+//                  {type: "snapshot", bytes}: after a boot that did not restore one, a snapshot for the next
+//                    visit (an ArrayBuffer), or null when none could be taken (the page drops the one it has)
 //                  {type: "started", id}: Python starts the run now (the page's time limit counts from here)
 //                  {type: "result", id, result, heap: {bytes, used}}: result is a Result (results/schema.js)
 //                  {type: "crash", id, message}: Python did not come back with a Result (an interrupt outside
@@ -19,13 +24,14 @@
 
 import { createLeftoverGuard } from "./leftovers.js";
 import { lockDown } from "./lockdown.js";
-import { installProblem, preparePython, runScript, runTests } from "./python-setup.js";
+import { installProblem, preparePython, restorePython, runScript, runTests } from "./python-setup.js";
 
 let pyodide = null;
 let post = null; // the port's postMessage, bound at boot
 let leftovers = null;
 let url = null; // a path of ours, as a URL
 const installed = new Set(); // the ids of the problems Python has
+let receiveSnapshot = () => {}; // until boot has it: hands over the page's snapshot message
 // A problem's archive may be fetched after learner code ran, and that code reaches this scope through `js`:
 // what fetching uses is taken now, so that no run can hand a later one tests of its own making.
 const fetchFile = self.fetch.bind(self);
@@ -49,10 +55,11 @@ function fetchProblem(problemId) {
   return path ? fetchBytes(path) : Promise.reject(new Error(`there is no problem "${problemId}"`));
 }
 
-async function boot({ baseUrl, port, problemId, interruptBuffer, lock }) {
+async function boot({ baseUrl, port, problemId, interruptBuffer, lock, snapshot: snapshotComing }) {
   const started = performance.now();
   url = (path) => new Url(path, baseUrl).href;
   post = port.postMessage.bind(port);
+  const snapshot = snapshotComing ? new Promise((resolve) => { receiveSnapshot = resolve; }) : null;
   port.onmessage = ({ data }) => handle(data);
   // Held until this worker ends, however it ends: the page learns of it when the lock comes free.
   if (lock) navigator.locks.request(lock, () => { post({ type: "alive" }); return new Promise(() => {}); });
@@ -66,11 +73,20 @@ async function boot({ baseUrl, port, problemId, interruptBuffer, lock }) {
     const problem = problemId ? fetchProblem(problemId).catch(() => null) : Promise.resolve(null);
     // From our own origin, by absolute URL: Vite must not bundle Pyodide (it finds its files next to itself).
     const { loadPyodide } = await import(/* @vite-ignore */ url(`${FILES.pyodide}pyodide.mjs`));
-    const py = await loadPyodide({ indexURL: url(FILES.pyodide), stdLibURL: url(FILES.stdlib) });
+    const options = { indexURL: url(FILES.pyodide), stdLibURL: url(FILES.stdlib) };
+    const files = async () => ({ bundle: await bundle, problems: [await problem].filter(Boolean) });
+    let py = await restore(loadPyodide, options, await snapshot, files);
+    const restored = py !== null;
     const booted = performance.now();
-    status("Loading pytest…");
-    const archive = await problem;
-    for (const id of preparePython(py, { bundle: await bundle, problems: archive ? [archive] : [] })) installed.add(id);
+    if (!restored) {
+      py = await loadPyodide({ ...options, _makeSnapshot: true });
+      status("Loading pytest…");
+      for (const id of preparePython(py, await files())) installed.add(id);
+      // Before anything below hands Python a JS object of ours (a snapshot holds none) and before any learner
+      // code runs: the next visit boots from this.
+      const taken = takeSnapshot(py);
+      post({ type: "snapshot", bytes: taken?.buffer ?? null }, taken ? [taken.buffer] : []);
+    }
     leftovers.guardWebLoop(py);
     if (interruptBuffer) py.setInterruptBuffer(interruptBuffer);
     // What the learner prints reaches the page through the harness, within a budget; writes straight to the
@@ -79,9 +95,35 @@ async function boot({ baseUrl, port, problemId, interruptBuffer, lock }) {
     py.setStderr({ write: (buffer) => buffer.length });
     pyodide = py;
     const seconds = (since) => (performance.now() - since) / 1000;
-    post({ type: "ready", seconds: seconds(started), pytestSeconds: seconds(booted) });
+    post({ type: "ready", seconds: seconds(started), pytestSeconds: seconds(booted), restored });
   } catch (error) {
     post({ type: "boot-error", message: String(error?.message ?? error) });
+  }
+}
+
+// Python from the page's snapshot, with our files back in place; or null (none, or it failed: a normal boot
+// follows, and replaces it).
+async function restore(loadPyodide, options, snapshot, files) {
+  if (!snapshot) return null;
+  try {
+    const py = await loadPyodide({ ...options, _loadSnapshot: snapshot });
+    for (const id of restorePython(py, await files())) installed.add(id);
+    return py;
+  } catch (error) {
+    installed.clear();
+    console.warn(`Python could not start from its snapshot, so it starts afresh: ${error?.message ?? error}`);
+    return null;
+  }
+}
+
+function takeSnapshot(py) {
+  try {
+    const bytes = py.makeMemorySnapshot();
+    // One buffer of its own, so that it can be transferred to the page.
+    return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+  } catch (error) {
+    console.warn(`No snapshot of Python for the next visit: ${error?.message ?? error}`);
+    return null;
   }
 }
 
@@ -136,7 +178,10 @@ function heap() {
 }
 
 function handle(data) {
-  if (data.type === "run") answer(data, () => runTests(pyodide, data.problemId, data.code));
+  if (data.type === "snapshot") {
+    receiveSnapshot(data.bytes);
+    receiveSnapshot = () => {};
+  } else if (data.type === "run") answer(data, () => runTests(pyodide, data.problemId, data.code));
   else if (data.type === "script") answer(data, () => runScript(pyodide, data.problemId ?? null, data.code));
 }
 
