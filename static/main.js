@@ -13,7 +13,8 @@ import { openProblem, preloadProblemView } from "./problem/problem-view.js";
 
 const app = document.getElementById("app");
 const inTrack = (id) => track.some((problem) => problem.id === id);
-const python = { status: "Loading Python…", ready: false }; // what the views' status lines show of Python
+// What the views' status lines show of Python; progress: {loaded, total}, the bytes of its files while it loads.
+const python = { status: "Loading Python…", ready: false, progress: null };
 let view = null; // the view on the page: {heading, destroy(), python?(text)}
 
 document.documentElement.dataset.release = __RELEASE__; // eslint-disable-line no-undef
@@ -27,6 +28,10 @@ const runner = shareRunner(createRunner({
     Object.assign(python, { status: text, ready: false });
     document.documentElement.dataset.python = "loading";
     view?.python?.(text);
+  },
+  onProgress(progress) {
+    python.progress = progress;
+    view?.python?.(python.status);
   },
   onReady({ seconds, pytestSeconds, restored }) {
     Object.assign(python, { status: "Ready", ready: true });

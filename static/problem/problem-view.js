@@ -11,6 +11,7 @@ import { keepWork } from "../editor/keep-work.js";
 import { isSolved, loadCode, loadResults } from "../track/storage.js";
 import { createRuns } from "./runs.js";
 import { createStatusLine } from "./status-line.js";
+import { showPythonProgress } from "./python-progress.js";
 
 // The chunks every problem view uses: asked for while the problem's own chunk loads, not after it.
 export function preloadProblemView() {
@@ -34,6 +35,7 @@ export function openProblem(container, { problem, next, runner, python }) {
   $("problem-title").textContent = meta.title;
   const status = createStatusLine($("status"));
   status.python(python.ready ? "Ready" : python.status);
+  showPythonProgress($("python-progress"), python);
 
   let editor = null;
   let saver = null;
@@ -119,7 +121,10 @@ export function openProblem(container, { problem, next, runner, python }) {
 
   return {
     heading: $("problem-title"),
-    python: status.python,
+    python(text) {
+      status.python(text);
+      showPythonProgress($("python-progress"), python);
+    },
     destroy() {
       runs.leave();
       control.abort(); // every listener goes; keep-work saves the code first

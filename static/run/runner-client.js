@@ -24,7 +24,8 @@ const MAX_HEAP_BYTES = 512 * 1024 * 1024; // WebAssembly never gives memory back
 const DEFAULT_LIMIT_SECONDS = 10; // a script run with no problem open
 
 // problemId: the problem the page opened, whose files the worker fetches while Python boots (or null).
-export function createRunner({ baseUrl, problemId = null, onStatus = () => {}, onReady = () => {}, onHeap = () => {} }) {
+export function createRunner({ baseUrl, problemId = null, onStatus = () => {}, onProgress = () => {}, onReady = () => {},
+  onHeap = () => {} }) {
   // Writing 2 here raises KeyboardInterrupt in Python; shared memory needs a cross-origin isolated page.
   const interrupt = self.crossOriginIsolated ? new Uint8Array(new SharedArrayBuffer(1)) : null;
   let worker = null;
@@ -61,6 +62,7 @@ export function createRunner({ baseUrl, problemId = null, onStatus = () => {}, o
       };
       channel.port1.onmessage = ({ data }) => {
         if (data.type === "status") onStatus(restarting ?? data.text);
+        else if (data.type === "progress") onProgress({ loaded: data.loaded, total: data.total });
         else if (data.type === "snapshot") snapshots?.save(data.bytes);
         else if (data.type === "alive") navigator.locks.request(lock, () => crashed("the worker closed"));
         else if (data.type === "ready") {

@@ -10,6 +10,7 @@
 //                  {type: "script", id, problemId, code}   Run code (problemId: whose plugins apply, or null)
 // Out on the port: {type: "status", text}   {type: "ready", seconds, pytestSeconds, restored}
 //                  {type: "boot-error", message}
+//                  {type: "progress", loaded, total}: bytes of Python's files come so far, while it boots
 //                  {type: "snapshot", bytes}: after a boot that did not restore one, a snapshot for the next
 //                    visit (an ArrayBuffer), or null when none could be taken (the page drops the one it has)
 //                  {type: "started", id}: Python starts the run now (the page's time limit counts from here)
@@ -22,6 +23,7 @@
 // A problem's files (tests, statement) come in an archive of their own: the one the page opened is fetched
 // while Pyodide boots, any other when a run first needs it.
 
+import { countDownloads } from "./download-progress.js";
 import { createLeftoverGuard } from "./leftovers.js";
 import { lockDown } from "./lockdown.js";
 import { installProblem, preparePython, restorePython, runScript, runTests } from "./python-setup.js";
@@ -35,6 +37,7 @@ let receiveSnapshot = () => {}; // until boot has it: hands over the page's snap
 // A problem's archive may be fetched after learner code ran, and that code reaches this scope through `js`:
 // what fetching uses is taken now, so that no run can hand a later one tests of its own making.
 const fetchFile = self.fetch.bind(self);
+const ownFetch = self.fetch;
 const bodyBytes = Function.prototype.call.bind(Response.prototype.arrayBuffer);
 const Url = URL;
 
@@ -43,9 +46,11 @@ const status = (text) => post({ type: "status", text });
 // Where Pyodide, the standard library, the bundle of pytest and our harness, and each problem's archive live:
 // paths with a version or content hash in them, from build/public/manifest.json at build time (vite.config.js).
 const FILES = __PYTHON_FILES__; // eslint-disable-line no-undef
+const SIZES = __PYTHON_SIZES__; // eslint-disable-line no-undef
+let downloads = { counted: (response) => response, stop() {} }; // counts while Python boots
 
 async function fetchBytes(path) {
-  const response = await fetchFile(url(path));
+  const response = downloads.counted(await fetchFile(url(path)));
   if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
   return new Uint8Array(await bodyBytes(response));
 }
@@ -67,6 +72,12 @@ async function boot({ baseUrl, port, problemId, interruptBuffer, lock, snapshot:
     lockDown();
     leftovers = createLeftoverGuard();
     status("Loading Python…");
+    let pythonUp = false;
+    downloads = countDownloads(bootSizes(problemId), (progress) => {
+      post({ type: "progress", ...progress });
+      if (progress.loaded >= progress.total && !pythonUp) status("Starting Python…");
+    });
+    self.fetch = (...args) => fetchFile(...args).then(downloads.counted); // Pyodide's own: put back once it is up
     // Fetched while Pyodide boots. A problem that fails to come is fetched again by its first run, which says why.
     const bundle = fetchBytes(FILES.bundle);
     bundle.catch(() => {}); // reported below, once Pyodide is up
@@ -76,10 +87,13 @@ async function boot({ baseUrl, port, problemId, interruptBuffer, lock, snapshot:
     const options = { indexURL: url(FILES.pyodide), stdLibURL: url(FILES.stdlib) };
     const files = async () => ({ bundle: await bundle, problems: [await problem].filter(Boolean) });
     let py = await restore(loadPyodide, options, await snapshot, files);
+    pythonUp = py !== null;
     const restored = py !== null;
     const booted = performance.now();
     if (!restored) {
       py = await loadPyodide({ ...options, _makeSnapshot: true });
+      pythonUp = true;
+      self.fetch = ownFetch;
       status("Loading pytest…");
       for (const id of preparePython(py, await files())) installed.add(id);
       // Before anything below hands Python a JS object of ours (a snapshot holds none) and before any learner
@@ -87,6 +101,8 @@ async function boot({ baseUrl, port, problemId, interruptBuffer, lock, snapshot:
       const taken = takeSnapshot(py);
       post({ type: "snapshot", bytes: taken?.buffer ?? null }, taken ? [taken.buffer] : []);
     }
+    self.fetch = ownFetch;
+    downloads.stop();
     leftovers.guardWebLoop(py);
     if (interruptBuffer) py.setInterruptBuffer(interruptBuffer);
     // What the learner prints reaches the page through the harness, within a budget; writes straight to the
@@ -99,6 +115,13 @@ async function boot({ baseUrl, port, problemId, interruptBuffer, lock, snapshot:
   } catch (error) {
     post({ type: "boot-error", message: String(error?.message ?? error) });
   }
+}
+
+// The files a boot downloads, by URL, with their sizes: Pyodide's wasm, the standard library, our bundle and the
+// problem the page opened.
+function bootSizes(problemId) {
+  const paths = [`${FILES.pyodide}pyodide.asm.wasm`, FILES.stdlib, FILES.bundle, FILES.problems?.[problemId]];
+  return Object.fromEntries(paths.filter((path) => SIZES[path]).map((path) => [url(path), SIZES[path]]));
 }
 
 // Python from the page's snapshot, with our files back in place; or null (none, or it failed: a normal boot
