@@ -100,6 +100,11 @@ async function boot({ baseUrl, port, problemId, interruptBuffer, lock, snapshot:
       // code runs: the next visit boots from this.
       const taken = takeSnapshot(py);
       post({ type: "snapshot", bytes: taken?.buffer ?? null }, taken ? [taken.buffer] : []);
+      // For the snapshot, Python's `js` was the worker's global scope seen through Pyodide's path-recording
+      // proxy (which, for one, throws at the end of a prototype chain); learner code gets the scope itself, as
+      // it does after a restore.
+      py.registerJsModule("js", self);
+      py.runPython("import sys\nsys.modules.pop('js', None)\nimport js");
     }
     self.fetch = ownFetch;
     downloads.stop();

@@ -4,8 +4,9 @@ normal boot that replaces it."""
 
 import pytest
 from playwright.sync_api import expect
+from test_security import POISON
 
-from pageutil import paste_code, results_region, run_tests
+from pageutil import paste_code, results_region, run_code, run_tests
 
 pytestmark = pytest.mark.browser
 
@@ -74,4 +75,16 @@ def test_a_snapshot_that_cannot_be_restored_gives_way_to_a_normal_boot(context, 
 
     again, _ = visit(context, problem_url)  # the new snapshot works
     assert again.evaluate("() => document.documentElement.dataset.pythonBoot") == "snapshot"
+    assert not errors
+
+
+def test_learner_code_in_a_restored_python_is_as_shut_out_as_in_a_fresh_one(context, problem_url):
+    first, _ = visit(context, problem_url)
+    assert "reached: []" in run_code(first, POISON)  # after the snapshot: `js` is the scope itself
+    snapshot_kept(first)
+    first.close()
+
+    back, errors = visit(context, problem_url)
+    assert back.evaluate("() => document.documentElement.dataset.pythonBoot") == "snapshot"
+    assert "reached: []" in run_code(back, POISON)
     assert not errors
