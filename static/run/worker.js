@@ -40,6 +40,10 @@ const fetchFile = self.fetch.bind(self);
 const ownFetch = self.fetch;
 const bodyBytes = Function.prototype.call.bind(Response.prototype.arrayBuffer);
 const Url = URL;
+const later = self.setTimeout.bind(self); // taken before the leftover guard wraps it, or any run replaces it
+const cancelLater = self.clearTimeout.bind(self);
+const IDLE_MS = 250; // how long the worker waits after a run before collecting its garbage
+let collection = null; // the collection waiting for the worker to be idle
 
 const status = (text) => post({ type: "status", text });
 
@@ -164,6 +168,7 @@ async function ensureProblem(problemId) {
 
 // Run tests ({type: "run"}) and Run code ({type: "script"}) are answered alike: a "result" message.
 async function answer({ id, problemId }, compute) {
+  cancelLater(collection);
   try {
     await ensureProblem(problemId);
   } catch (error) {
@@ -180,11 +185,13 @@ async function answer({ id, problemId }, compute) {
   } finally {
     leftovers.end();
   }
-  collectGarbage();
+  collection = later(collectGarbage, IDLE_MS);
 }
 
 // Python 3.14's collector leaves the cycles a run makes (each Value's _backward closure holds its Value)
-// piling up, ~3 MB a run; a full collection once the results are on their way costs the learner nothing.
+// piling up, ~3 MB a run; a full collection once the worker is idle costs the learner nothing. A run that
+// comes first (a click the moment the results show) does not wait for it: it is skipped, and the run's own
+// collection (keeper.let_go) frees them.
 function collectGarbage() {
   try {
     pyodide.runPython("import gc; gc.collect()");
