@@ -82,7 +82,7 @@ export function createRunner({ baseUrl, problemId = null, onStatus = () => {}, o
     const boot = { type: "boot", baseUrl, port: channel.port2, problemId: bootProblem, interruptBuffer: interrupt,
       snapshot: Boolean(snapshots) };
     started.postMessage({ ...boot, lock: navigator.locks ? lock : null }, [channel.port2]);
-    snapshots?.read().then((bytes) => channel.port1.postMessage({ type: "snapshot", bytes }, bytes ? [bytes] : []));
+    if (snapshots) snapshots.find().then((found) => sendSnapshot(channel.port1, found));
   }
 
   function restart(status = "Restarting Python…") {
@@ -238,6 +238,21 @@ export function createRunner({ baseUrl, problemId = null, onStatus = () => {}, o
       stop("user");
     },
   };
+}
+
+// The snapshot goes to the worker as a stream where the browser can transfer one: the worker starts fetching
+// Pyodide's files while the snapshot is still being read. Otherwise, its bytes once read; null when there is none.
+async function sendSnapshot(port, found) {
+  if (found?.body) {
+    try {
+      port.postMessage({ type: "snapshot", bytes: found.body }, [found.body]);
+      return;
+    } catch {
+      // streams cannot be transferred here
+    }
+  }
+  const bytes = await found?.arrayBuffer().catch(() => null) ?? null;
+  port.postMessage({ type: "snapshot", bytes }, bytes ? [bytes] : []);
 }
 
 function missingMessage(detail) {

@@ -17,11 +17,10 @@ export function snapshotStore(baseUrl, storage = globalThis.caches) {
   const open = () => storage.open(SNAPSHOT_CACHE);
 
   return {
-    // The snapshot's bytes (an ArrayBuffer), or null: none kept for this release, or it cannot be read.
-    async read() {
+    // The snapshot kept for this release, as a Response whose body is still to be read, or null.
+    async find() {
       try {
-        const response = await (await open()).match(key);
-        return response ? await response.arrayBuffer() : null;
+        return (await (await open()).match(key)) ?? null;
       } catch {
         return null;
       }

@@ -5,7 +5,8 @@
 // snapshot?}; snapshot: true when the page sends a {type: "snapshot"} message next (snapshot-store.js).
 // Everything else travels over `port`, a MessageChannel port the page transfers at boot and the worker keeps in
 // a closure: learner code can neither send the page fake results nor stop the worker from hearing it.
-// In on the port:  {type: "snapshot", bytes}  a memory snapshot to boot from (an ArrayBuffer), or null: none
+// In on the port:  {type: "snapshot", bytes}  a memory snapshot to boot from (an ArrayBuffer or a ReadableStream
+//                    of its bytes), or null: none
 //                  {type: "run", id, problemId, code}      Run tests
 //                  {type: "script", id, problemId, code}   Run code (problemId: whose plugins apply, or null)
 // Out on the port: {type: "status", text}   {type: "ready", seconds, pytestSeconds, restored}
@@ -138,7 +139,8 @@ function bootSizes(problemId) {
 async function restore(loadPyodide, options, snapshot, files) {
   if (!snapshot) return null;
   try {
-    const py = await loadPyodide({ ...options, _loadSnapshot: snapshot });
+    const bytes = snapshot instanceof ArrayBuffer ? snapshot : new Response(snapshot).arrayBuffer();
+    const py = await loadPyodide({ ...options, _loadSnapshot: bytes }); // read while Pyodide's files come
     for (const id of restorePython(py, await files())) installed.add(id);
     return py;
   } catch (error) {
