@@ -1,5 +1,5 @@
-// How much of Python's files has come while the worker boots, for the page's progress bar: each file is read
-// through a stream that counts its bytes. sizes: {url: bytes}, the files' sizes (as served, decoded), known at
+// How much of Python's files has come while the worker boots, for the page's progress bar: a copy of each file's
+// body is read, and its bytes counted. sizes: {url: bytes}, the files' sizes (as served, decoded), known at
 // build time; a response for any other URL is left alone.
 
 export function countDownloads(sizes, report) {
@@ -16,22 +16,19 @@ export function countDownloads(sizes, report) {
   }
 
   return {
-    // The response, its body counted as it is read.
+    // The response itself, untouched (the browser may keep compiled code for it: a wasm file, say), while a
+    // copy of its body is read and counted as it comes.
     counted(response) {
       if (!Object.hasOwn(sizes, response.url) || !response.body) return response;
-      const reader = response.body.getReader();
-      const body = new ReadableStream({
-        async pull(controller) {
-          const { done, value } = await reader.read();
-          if (done) return controller.close();
-          loaded += value.byteLength;
-          tell();
-          controller.enqueue(value);
-        },
-        cancel: (reason) => reader.cancel(reason),
-      });
-      const { status, statusText, headers } = response;
-      return new Response(body, { status, statusText, headers });
+      const reader = response.clone().body.getReader();
+      const count = ({ done, value }) => {
+        if (done) return undefined;
+        loaded += value.byteLength;
+        tell();
+        return reader.read().then(count);
+      };
+      reader.read().then(count).catch(() => {}); // a failed download is reported by whoever reads the response
+      return response;
     },
 
     stop() { // Python is ready: no more news
