@@ -4,6 +4,7 @@ normal boot that replaces it."""
 
 import pytest
 from playwright.sync_api import expect
+from test_recursion import FREED_CHAIN, OPERATOR_RECURSION
 from test_security import POISON
 
 from pageutil import paste_code, results_region, run_code, run_tests
@@ -87,4 +88,20 @@ def test_learner_code_in_a_restored_python_is_as_shut_out_as_in_a_fresh_one(cont
     back, errors = visit(context, problem_url)
     assert back.evaluate("() => document.documentElement.dataset.pythonBoot") == "snapshot"
     assert "reached: []" in run_code(back, POISON)
+    assert not errors
+
+
+def test_a_restored_python_keeps_its_stack_protection_and_frees_deep_graphs(context, problem_url, required):
+    first, _ = visit(context, problem_url)
+    snapshot_kept(first)
+    first.close()
+
+    back, errors = visit(context, problem_url)
+    assert back.evaluate("() => document.documentElement.dataset.pythonBoot") == "snapshot"
+    paste_code(back, OPERATOR_RECURSION)  # C-level recursion: a RecursionError, not a crash (python-setup.js)
+    run_tests(back)
+    expect(results_region(back)).to_contain_text("RecursionError in `__mul__`")
+    paste_code(back, FREED_CHAIN)  # 100,000 Values in a chain, freed one at a time (keeper.py)
+    assert run_tests(back).startswith(f"{required}/{required} passed")
+    expect(back.get_by_role("status").first).not_to_contain_text("crashed")
     assert not errors
