@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { defineConfig } from "vite";
 import { problems } from "./scripts/problems.mjs";
 import { hostHeaders } from "./scripts/host-headers.mjs";
@@ -13,6 +13,11 @@ const isolation = {
 // Written by scripts/precompile.mjs: where Pyodide, the standard library and our Python bundle are.
 const manifestPath = "build/public/manifest.json";
 const pythonFiles = existsSync(manifestPath) ? JSON.parse(readFileSync(manifestPath, "utf8")) : {};
+// The size of each file the worker downloads while Python boots, for the page's progress bar: {path: bytes}.
+const pythonSizes = Object.fromEntries(
+  [`${pythonFiles.pyodide}pyodide.asm.wasm`, pythonFiles.stdlib, pythonFiles.bundle, ...Object.values(pythonFiles.problems ?? {})]
+    .filter((path) => path && existsSync(`build/public/${path}`))
+    .map((path) => [path, statSync(`build/public/${path}`).size]));
 // Shown on the page as <html data-release>: which release a learner (or a test) is looking at.
 const release = process.env.PLAYGROUND_RELEASE || JSON.parse(readFileSync("package.json", "utf8")).version;
 
@@ -25,7 +30,11 @@ export default defineConfig({
   // assetsInlineLimit 0: no font or image inlined as a data: URL, which the CSP (font-src 'self') refuses
   build: { outDir: "dist", emptyOutDir: true, target: "es2022", assetsInlineLimit: 0 },
   worker: { format: "es" },
-  define: { __PYTHON_FILES__: JSON.stringify(pythonFiles), __RELEASE__: JSON.stringify(release) },
+  define: {
+    __PYTHON_FILES__: JSON.stringify(pythonFiles),
+    __PYTHON_SIZES__: JSON.stringify(pythonSizes),
+    __RELEASE__: JSON.stringify(release),
+  },
   plugins: [problems(), serviceWorker(), hostHeaders()],
   server: { headers: isolation },
   preview: { headers: isolation },

@@ -13,7 +13,8 @@ import { openProblem, preloadProblemView } from "./problem/problem-view.js";
 
 const app = document.getElementById("app");
 const inTrack = (id) => track.some((problem) => problem.id === id);
-const python = { status: "Loading Python…", ready: false }; // what the views' status lines show of Python
+// What the views' status lines show of Python; progress: {loaded, total}, the bytes of its files while it loads.
+const python = { status: "Loading Python…", ready: false, progress: null };
 let view = null; // the view on the page: {heading, destroy(), python?(text)}
 
 document.documentElement.dataset.release = __RELEASE__; // eslint-disable-line no-undef
@@ -28,9 +29,15 @@ const runner = shareRunner(createRunner({
     document.documentElement.dataset.python = "loading";
     view?.python?.(text);
   },
-  onReady({ seconds, pytestSeconds }) {
+  onProgress(progress) {
+    python.progress = progress;
+    view?.python?.(python.status);
+  },
+  onReady({ seconds, pytestSeconds, restored }) {
     Object.assign(python, { status: "Ready", ready: true });
-    console.info(`Python ready in ${seconds.toFixed(2)} s (pytest and our harness: ${pytestSeconds.toFixed(2)} s)`);
+    const how = restored ? "from its snapshot" : `pytest and our harness: ${pytestSeconds.toFixed(2)} s`;
+    console.info(`Python ready in ${seconds.toFixed(2)} s (${how})`);
+    document.documentElement.dataset.pythonBoot = restored ? "snapshot" : "fresh"; // for tests and make bench
     view?.python?.("Ready");
     document.documentElement.dataset.python = "ready"; // for tests: the status line may hold a reply instead
     keepWorkingOffline(); // after the boot: the precache then comes from the HTTP cache, not the network

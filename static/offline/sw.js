@@ -63,9 +63,13 @@ async function precache() {
   }));
 }
 
+// The page's Python snapshot (run/snapshot-store.js) is not ours to drop: it names its release itself.
+const SNAPSHOT_CACHE = "autograd-playground-snapshot";
+
 async function dropOtherCaches() {
   const names = await caches.keys();
-  await Promise.all(names.filter((name) => name !== CACHE).map((name) => caches.delete(name)));
+  const others = names.filter((name) => name !== CACHE && name !== SNAPSHOT_CACHE);
+  await Promise.all(others.map((name) => caches.delete(name)));
 }
 
 async function bodyIfGenuine(response, path) {

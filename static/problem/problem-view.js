@@ -13,6 +13,7 @@ import { createPlots } from "../plots/plots.js";
 import { createRuns } from "./runs.js";
 import { createStatusLine } from "./status-line.js";
 import { createReference } from "./reference.js";
+import { showPythonProgress } from "./python-progress.js";
 
 // The chunks every problem view uses: asked for while the problem's own chunk loads, not after it.
 export function preloadProblemView() {
@@ -37,6 +38,7 @@ export function openProblem(container, { problem, next, runner, python, shared }
   $("problem-title").textContent = meta.title;
   const status = createStatusLine($("status"));
   status.python(python.ready ? "Ready" : python.status);
+  showPythonProgress($("python-progress"), python);
 
   let editor = null;
   let saver = null;
@@ -160,7 +162,10 @@ export function openProblem(container, { problem, next, runner, python, shared }
 
   return {
     heading: $("problem-title"),
-    python: status.python,
+    python(text) {
+      status.python(text);
+      showPythonProgress($("python-progress"), python);
+    },
     destroy() {
       runs.leave();
       control.abort(); // every listener goes; keep-work saves the code first

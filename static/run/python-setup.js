@@ -34,15 +34,7 @@ import playground.problem
 import playground.script
 import pytest
 `);
-  const module = pyodide._module;
-  entries.set(pyodide, {
-    runTests: pyodide.pyimport("playground").run_tests_json,
-    runScript: pyodide.pyimport("playground.script").run_script_json,
-    install: pyodide.pyimport("playground.problem").install,
-    stackPointer: module._emscripten_stack_get_current,
-    thread: module._PyThreadState_Get,
-    protect: module._PyUnstable_ThreadState_SetStackProtection,
-  });
+  takeEntries(pyodide);
   const ids = problems.map((archive) => installProblem(pyodide, archive));
   const warmUp = pyodide.pyimport("playground").warm_up;
   if (ids.length) warmUp(problemDir(ids[0]));
@@ -53,6 +45,27 @@ gc.collect()
 gc.freeze()  # what boot made lives as long as Python: each run's collection looks at new objects only
 `);
   return ids;
+}
+
+// A Python restored from a memory snapshot of one preparePython made ready (worker.js): its heap holds the
+// harness imported, warmed up and frozen, but not the files (Pyodide's file system lives outside the heap),
+// so they are unpacked again, and the references the JS side keeps are taken afresh. Returns the ids installed.
+export function restorePython(pyodide, { bundle, problems = [] }) {
+  pyodide.unpackArchive(bundle, "zip", { extractDir: PY_HOME });
+  takeEntries(pyodide);
+  return problems.map((archive) => installProblem(pyodide, archive));
+}
+
+function takeEntries(pyodide) {
+  const module = pyodide._module;
+  entries.set(pyodide, {
+    runTests: pyodide.pyimport("playground").run_tests_json,
+    runScript: pyodide.pyimport("playground.script").run_script_json,
+    install: pyodide.pyimport("playground.problem").install,
+    stackPointer: module._emscripten_stack_get_current,
+    thread: module._PyThreadState_Get,
+    protect: module._PyUnstable_ThreadState_SetStackProtection,
+  });
 }
 
 // archive: a problem's zip (<id>/...), as a Uint8Array. Returns its id.

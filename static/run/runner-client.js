@@ -15,6 +15,7 @@
 // the worker holds a Web Lock while it lives, and the lock coming free tells us it is gone.
 
 import { failedResult, stoppedResult } from "../results/results-model.js";
+import { snapshotStore } from "./snapshot-store.js";
 
 // After an interrupt, how long Python gets to come back before the worker is replaced. A stopped run answers
 // in ~0.1 s in CPython (it frees what it made at the next run); a busy machine can take several times that.
@@ -23,7 +24,8 @@ const MAX_HEAP_BYTES = 512 * 1024 * 1024; // WebAssembly never gives memory back
 const DEFAULT_LIMIT_SECONDS = 10; // a script run with no problem open
 
 // problemId: the problem the page opened, whose files the worker fetches while Python boots (or null).
-export function createRunner({ baseUrl, problemId = null, onStatus = () => {}, onReady = () => {}, onHeap = () => {} }) {
+export function createRunner({ baseUrl, problemId = null, onStatus = () => {}, onProgress = () => {}, onReady = () => {},
+  onHeap = () => {} }) {
   // Writing 2 here raises KeyboardInterrupt in Python; shared memory needs a cross-origin isolated page.
   const interrupt = self.crossOriginIsolated ? new Uint8Array(new SharedArrayBuffer(1)) : null;
   let worker = null;
@@ -37,6 +39,7 @@ export function createRunner({ baseUrl, problemId = null, onStatus = () => {}, o
   let runsDone = 0; // by this worker: a crash in a worker that ran other code first is retried once
   let restarting = null; // while a fresh worker boots: the status shown in place of its own
   let bootProblem = problemId; // a fresh worker fetches the problem of the last run while it boots
+  const snapshots = snapshotStore(baseUrl); // Python's memory snapshot: a fresh worker boots from it
 
   function start() {
     isReady = false;
@@ -59,6 +62,8 @@ export function createRunner({ baseUrl, problemId = null, onStatus = () => {}, o
       };
       channel.port1.onmessage = ({ data }) => {
         if (data.type === "status") onStatus(restarting ?? data.text);
+        else if (data.type === "progress") onProgress({ loaded: data.loaded, total: data.total });
+        else if (data.type === "snapshot") snapshots?.save(data.bytes);
         else if (data.type === "alive") navigator.locks.request(lock, () => crashed("the worker closed"));
         else if (data.type === "ready") {
           isReady = true;
@@ -74,8 +79,10 @@ export function createRunner({ baseUrl, problemId = null, onStatus = () => {}, o
       };
     });
     ready.catch(() => {}); // handled by whoever waits for it
-    const boot = { type: "boot", baseUrl, port: channel.port2, problemId: bootProblem, interruptBuffer: interrupt };
+    const boot = { type: "boot", baseUrl, port: channel.port2, problemId: bootProblem, interruptBuffer: interrupt,
+      snapshot: Boolean(snapshots) };
     started.postMessage({ ...boot, lock: navigator.locks ? lock : null }, [channel.port2]);
+    if (snapshots) snapshots.find().then((found) => sendSnapshot(channel.port1, found));
   }
 
   function restart(status = "Restarting Python…") {
@@ -236,6 +243,21 @@ export function createRunner({ baseUrl, problemId = null, onStatus = () => {}, o
       stop("user");
     },
   };
+}
+
+// The snapshot goes to the worker as a stream where the browser can transfer one: the worker starts fetching
+// Pyodide's files while the snapshot is still being read. Otherwise, its bytes once read; null when there is none.
+async function sendSnapshot(port, found) {
+  if (found?.body) {
+    try {
+      port.postMessage({ type: "snapshot", bytes: found.body }, [found.body]);
+      return;
+    } catch {
+      // streams cannot be transferred here
+    }
+  }
+  const bytes = await found?.arrayBuffer().catch(() => null) ?? null;
+  port.postMessage({ type: "snapshot", bytes }, bytes ? [bytes] : []);
 }
 
 function missingMessage(detail) {

@@ -1,13 +1,20 @@
 // The Web Worker that owns Python: it boots Pyodide once, then runs the hidden tests on request.
 // Python never runs on the page's main thread, so the page stays responsive whatever the code does.
 //
-// The one message on the worker itself: {type: "boot", baseUrl, port, problemId?, interruptBuffer?, lock?}.
+// The one message on the worker itself: {type: "boot", baseUrl, port, problemId?, interruptBuffer?, lock?,
+// snapshot?}; snapshot: true when the page sends a {type: "snapshot"} message next (snapshot-store.js).
 // Everything else travels over `port`, a MessageChannel port the page transfers at boot and the worker keeps in
 // a closure: learner code can neither send the page fake results nor stop the worker from hearing it.
-// In on the port:  {type: "run", id, problemId, code, grid}      Run tests
+// In on the port:  {type: "snapshot", bytes}  a memory snapshot to boot from (an ArrayBuffer or a ReadableStream
+//                    of its bytes), or null: none
+//                  {type: "run", id, problemId, code, grid}      Run tests
 //                  {type: "script", id, problemId, code, grid}   Run code (problemId: whose plugins apply, or null)
 //                  grid: the boundary grid's points per side, for plot_boundary (the plots plugin)
-// Out on the port: {type: "status", text}   {type: "ready", seconds, pytestSeconds}   {type: "boot-error", message}
+// Out on the port: {type: "status", text}   {type: "ready", seconds, pytestSeconds, restored}
+//                  {type: "boot-error", message}
+//                  {type: "progress", loaded, total}: bytes of Python's files come so far, while it boots
+//                  {type: "snapshot", bytes}: after a boot that did not restore one, a snapshot for the next
+//                    visit (an ArrayBuffer), or null when none could be taken (the page drops the one it has)
 //                  {type: "started", id}: Python starts the run now (the page's time limit counts from here)
 //                  {type: "plot", id, json}: while the run goes, a plot update as JSON text (the plots plugin:
 //                    py/playground/plugins/plots), throttled in Python
@@ -20,29 +27,38 @@
 // A problem's files (tests, statement) come in an archive of their own: the one the page opened is fetched
 // while Pyodide boots, any other when a run first needs it.
 
+import { countDownloads } from "./download-progress.js";
 import { createLeftoverGuard } from "./leftovers.js";
 import { lockDown } from "./lockdown.js";
-import { installProblem, preparePython, runScript, runTests } from "./python-setup.js";
+import { installProblem, preparePython, restorePython, runScript, runTests } from "./python-setup.js";
 
 let pyodide = null;
 let post = null; // the port's postMessage, bound at boot
 let leftovers = null;
 let url = null; // a path of ours, as a URL
 const installed = new Set(); // the ids of the problems Python has
+let receiveSnapshot = () => {}; // until boot has it: hands over the page's snapshot message
 // A problem's archive may be fetched after learner code ran, and that code reaches this scope through `js`:
 // what fetching uses is taken now, so that no run can hand a later one tests of its own making.
 const fetchFile = self.fetch.bind(self);
+const ownFetch = self.fetch;
 const bodyBytes = Function.prototype.call.bind(Response.prototype.arrayBuffer);
 const Url = URL;
+const later = self.setTimeout.bind(self); // taken before the leftover guard wraps it, or any run replaces it
+const cancelLater = self.clearTimeout.bind(self);
+const IDLE_MS = 250; // how long the worker waits after a run before collecting its garbage
+let collection = null; // the collection waiting for the worker to be idle
 
 const status = (text) => post({ type: "status", text });
 
 // Where Pyodide, the standard library, the bundle of pytest and our harness, and each problem's archive live:
 // paths with a version or content hash in them, from build/public/manifest.json at build time (vite.config.js).
 const FILES = __PYTHON_FILES__; // eslint-disable-line no-undef
+const SIZES = __PYTHON_SIZES__; // eslint-disable-line no-undef
+let downloads = { counted: (response) => response, stop() {} }; // counts while Python boots
 
 async function fetchBytes(path) {
-  const response = await fetchFile(url(path));
+  const response = downloads.counted(await fetchFile(url(path)));
   if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
   return new Uint8Array(await bodyBytes(response));
 }
@@ -52,10 +68,11 @@ function fetchProblem(problemId) {
   return path ? fetchBytes(path) : Promise.reject(new Error(`there is no problem "${problemId}"`));
 }
 
-async function boot({ baseUrl, port, problemId, interruptBuffer, lock }) {
+async function boot({ baseUrl, port, problemId, interruptBuffer, lock, snapshot: snapshotComing }) {
   const started = performance.now();
   url = (path) => new Url(path, baseUrl).href;
   post = port.postMessage.bind(port);
+  const snapshot = snapshotComing ? new Promise((resolve) => { receiveSnapshot = resolve; }) : null;
   port.onmessage = ({ data }) => handle(data);
   // Held until this worker ends, however it ends: the page learns of it when the lock comes free.
   if (lock) navigator.locks.request(lock, () => { post({ type: "alive" }); return new Promise(() => {}); });
@@ -63,17 +80,42 @@ async function boot({ baseUrl, port, problemId, interruptBuffer, lock }) {
     lockDown();
     leftovers = createLeftoverGuard();
     status("Loading Python…");
+    let pythonUp = false;
+    downloads = countDownloads(bootSizes(problemId), (progress) => {
+      post({ type: "progress", ...progress });
+      if (progress.loaded >= progress.total && !pythonUp) status("Starting Python…");
+    });
+    self.fetch = (...args) => fetchFile(...args).then(downloads.counted); // Pyodide's own: put back once it is up
     // Fetched while Pyodide boots. A problem that fails to come is fetched again by its first run, which says why.
     const bundle = fetchBytes(FILES.bundle);
     bundle.catch(() => {}); // reported below, once Pyodide is up
     const problem = problemId ? fetchProblem(problemId).catch(() => null) : Promise.resolve(null);
     // From our own origin, by absolute URL: Vite must not bundle Pyodide (it finds its files next to itself).
     const { loadPyodide } = await import(/* @vite-ignore */ url(`${FILES.pyodide}pyodide.mjs`));
-    const py = await loadPyodide({ indexURL: url(FILES.pyodide), stdLibURL: url(FILES.stdlib) });
+    const options = { indexURL: url(FILES.pyodide), stdLibURL: url(FILES.stdlib) };
+    const files = async () => ({ bundle: await bundle, problems: [await problem].filter(Boolean) });
+    let py = await restore(loadPyodide, options, await snapshot, files);
+    pythonUp = py !== null;
+    const restored = py !== null;
     const booted = performance.now();
-    status("Loading pytest…");
-    const archive = await problem;
-    for (const id of preparePython(py, { bundle: await bundle, problems: archive ? [archive] : [] })) installed.add(id);
+    if (!restored) {
+      py = await loadPyodide({ ...options, _makeSnapshot: true });
+      pythonUp = true;
+      self.fetch = ownFetch;
+      status("Loading pytest…");
+      for (const id of preparePython(py, await files())) installed.add(id);
+      // Before anything below hands Python a JS object of ours (a snapshot holds none) and before any learner
+      // code runs: the next visit boots from this.
+      const taken = takeSnapshot(py);
+      post({ type: "snapshot", bytes: taken?.buffer ?? null }, taken ? [taken.buffer] : []);
+      // For the snapshot, Python's `js` was the worker's global scope seen through Pyodide's path-recording
+      // proxy (which, for one, throws at the end of a prototype chain); learner code gets the scope itself, as
+      // it does after a restore.
+      py.registerJsModule("js", self);
+      py.runPython("import sys\nsys.modules.pop('js', None)\nimport js");
+    }
+    self.fetch = ownFetch;
+    downloads.stop();
     leftovers.guardWebLoop(py);
     if (interruptBuffer) py.setInterruptBuffer(interruptBuffer);
     // What the learner prints reaches the page through the harness, within a budget; writes straight to the
@@ -82,9 +124,43 @@ async function boot({ baseUrl, port, problemId, interruptBuffer, lock }) {
     py.setStderr({ write: (buffer) => buffer.length });
     pyodide = py;
     const seconds = (since) => (performance.now() - since) / 1000;
-    post({ type: "ready", seconds: seconds(started), pytestSeconds: seconds(booted) });
+    post({ type: "ready", seconds: seconds(started), pytestSeconds: seconds(booted), restored });
   } catch (error) {
     post({ type: "boot-error", message: String(error?.message ?? error) });
+  }
+}
+
+// The files a boot downloads, by URL, with their sizes: Pyodide's wasm, the standard library, our bundle and the
+// problem the page opened.
+function bootSizes(problemId) {
+  const paths = [`${FILES.pyodide}pyodide.asm.wasm`, FILES.stdlib, FILES.bundle, FILES.problems?.[problemId]];
+  return Object.fromEntries(paths.filter((path) => SIZES[path]).map((path) => [url(path), SIZES[path]]));
+}
+
+// Python from the page's snapshot, with our files back in place; or null (none, or it failed: a normal boot
+// follows, and replaces it).
+async function restore(loadPyodide, options, snapshot, files) {
+  if (!snapshot) return null;
+  try {
+    const bytes = snapshot instanceof ArrayBuffer ? snapshot : new Response(snapshot).arrayBuffer();
+    const py = await loadPyodide({ ...options, _loadSnapshot: bytes }); // read while Pyodide's files come
+    for (const id of restorePython(py, await files())) installed.add(id);
+    return py;
+  } catch (error) {
+    installed.clear();
+    console.warn(`Python could not start from its snapshot, so it starts afresh: ${error?.message ?? error}`);
+    return null;
+  }
+}
+
+function takeSnapshot(py) {
+  try {
+    const bytes = py.makeMemorySnapshot();
+    // One buffer of its own, so that it can be transferred to the page.
+    return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+  } catch (error) {
+    console.warn(`No snapshot of Python for the next visit: ${error?.message ?? error}`);
+    return null;
   }
 }
 
@@ -97,6 +173,7 @@ async function ensureProblem(problemId) {
 
 // Run tests ({type: "run"}) and Run code ({type: "script"}) are answered alike: a "result" message.
 async function answer({ id, problemId, grid }, compute) {
+  cancelLater(collection);
   try {
     await ensureProblem(problemId);
   } catch (error) {
@@ -115,11 +192,13 @@ async function answer({ id, problemId, grid }, compute) {
   } finally {
     leftovers.end();
   }
-  collectGarbage();
+  collection = later(collectGarbage, IDLE_MS);
 }
 
 // Python 3.14's collector leaves the cycles a run makes (each Value's _backward closure holds its Value)
-// piling up, ~3 MB a run; a full collection once the results are on their way costs the learner nothing.
+// piling up, ~3 MB a run; a full collection once the worker is idle costs the learner nothing. A run that
+// comes first (a click the moment the results show) does not wait for it: it is skipped, and the run's own
+// collection (keeper.let_go) frees them.
 function collectGarbage() {
   try {
     pyodide.runPython("import gc; gc.collect()");
@@ -141,7 +220,10 @@ function heap() {
 }
 
 function handle(data) {
-  if (data.type === "run") answer(data, (live) => runTests(pyodide, data.problemId, data.code, live));
+  if (data.type === "snapshot") {
+    receiveSnapshot(data.bytes);
+    receiveSnapshot = () => {};
+  } else if (data.type === "run") answer(data, (live) => runTests(pyodide, data.problemId, data.code, live));
   else if (data.type === "script") answer(data, (live) => runScript(pyodide, data.problemId ?? null, data.code, live));
 }
 

@@ -1,0 +1,32 @@
+"""While Python loads, a progress bar beside the status line shows the bytes of its files so far against their
+total, then that Python is starting; it goes once Python is ready."""
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+# Every value the bar takes, as the page sets it: the download is too quick here to catch halfway by looking.
+WATCH_BAR = """new MutationObserver(() => {
+  const bar = document.getElementById("python-progress");
+  if (!bar || bar.dataset.watched) return;
+  bar.dataset.watched = "yes";
+  window.barValues = [];
+  new MutationObserver(() => {
+    window.barValues.push({ value: bar.getAttribute("value"), max: bar.max, text: bar.getAttribute("aria-valuetext") });
+  }).observe(bar, { attributes: true, attributeFilter: ["value", "aria-valuetext"] });
+}).observe(document, { childList: true, subtree: true });"""
+
+
+def test_a_progress_bar_shows_python_loading_then_goes(context, problem_url):
+    context.add_init_script(WATCH_BAR)
+    page = context.new_page()
+    page.goto(problem_url)
+    bar = page.get_by_role("progressbar", name="Loading Python")
+    page.wait_for_function("() => document.documentElement.dataset.python === 'ready'", timeout=60_000)
+    expect(bar).to_be_hidden()
+    values = page.evaluate("() => window.barValues")
+    counted = [float(v["value"]) for v in values if v["value"] is not None]
+    assert counted, values  # bytes were counted as they came
+    assert counted == sorted(counted) and counted[-1] <= values[-1]["max"]
+    assert values[-1]["text"] == "Starting Python"  # then, all in, Python starts
