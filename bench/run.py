@@ -49,7 +49,7 @@ READY_WATCH = """new MutationObserver((changes, observer) => {
   observer.disconnect();
 }).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-python"] });"""
 FIRST_RESULT = """() => {
-  const region = document.querySelector('[aria-label="Test results"], [role="region"]');
+  const region = document.getElementById('results');
   const done = region && region.getAttribute("aria-busy") === "false" && /\\d+\\/\\d+ passed/.test(region.textContent)
     && !region.querySelector('[data-status="pending"]')
     && !/From your last visit/.test(region.textContent); // the results a return visit restores: not this run's
