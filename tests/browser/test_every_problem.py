@@ -11,13 +11,14 @@ from playwright.sync_api import expect
 from pageutil import paste_code, results_region, run_tests
 from problems import all_problems
 
+pytestmark = pytest.mark.browser
+
 TRACK = all_problems()
 
 
 def variants(problem):
     expectations = json.loads((problem.mistakes / "expectations.json").read_text(encoding="utf-8"))
     return {name: set(expected["fails"]) for name, expected in expectations.items()}
-
 
 
 @pytest.mark.parametrize("problem", TRACK, ids=[p.id for p in TRACK])
