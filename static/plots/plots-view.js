@@ -77,8 +77,8 @@ export function createPlotsView(region) {
         ? `Step ${step}${of} · ${Math.max(0, timeLimit - seconds).toFixed(0)} s left of the ${timeLimit} s time limit`
         : `Step ${step}${of} · ${seconds.toFixed(1)} s`;
       note.hidden = !stopped;
-      note.textContent = stopped ? `Stopped at step ${step}${of} ${stopped.reason === "time"
-        ? `by the time limit (${timeLimit} s)` : "by you"}: the plot shows how far training got.` : "";
+      note.textContent = stopped ? stopNote(step, plot.total, stopped.reason === "time"
+        ? `by the time limit (${timeLimit} s)` : "by you") : "";
       const lastLoss = plot.last ? `last loss ${formatLoss(plot.last[1])}` : "no loss plotted";
       const accuracy = plot.boundary?.accuracy != null ? `, ${Math.round(plot.boundary.accuracy * 100)}% of the ${
         plot.boundary.points.length} points on their side of the boundary` : "";
@@ -108,3 +108,9 @@ export function createPlotsView(region) {
 }
 
 const formatLoss = (loss) => (Math.abs(loss) >= 0.001 || loss === 0 ? loss.toFixed(4) : loss.toExponential(2));
+
+// A stop that came after the last planned step stopped something else (a later test), not the training.
+function stopNote(step, total, by) {
+  if (total && step >= total) return `Training had finished (step ${step} of ${total}) before the run was stopped ${by}.`;
+  return `Stopped at step ${step}${total ? ` of ${total}` : ""} ${by}: the plot shows how far training got.`;
+}

@@ -10,6 +10,10 @@ import { python } from "@codemirror/lang-python";
 import { codeLook } from "../editor/editor.js";
 
 const NARROW = "(max-width: 40rem)";
+// The merge view's default (scanLimit 500) gives up early on two files that differ in many small places, and
+// then marks one long stretch as changed, hiding the line that matters. Our files are small: look harder, but
+// never for longer than half a second (a huge paste).
+const DIFF = { scanLimit: 20_000, timeout: 500 };
 
 function readOnlyCode(label) {
   return [
@@ -32,6 +36,7 @@ export function showComparison(parent, { mine, reference }) {
     a: { doc: mine, extensions: readOnlyCode("Your code (a read-only copy)") },
     b: { doc: reference, extensions: readOnlyCode("The reference solution") },
     gutter: true, // a mark beside each changed line, not colour alone
+    diffConfig: DIFF,
   });
   return { differences: view.chunks.length, sideBySide: true, destroy: () => view.destroy() };
 }
@@ -43,7 +48,8 @@ function oneColumn(parent, { mine, reference }) {
     extensions: [
       readOnlyCode("The reference solution, with your differing lines above its own"),
       // Deleted lines in plain text: syntax colours on their red tint fall below readable contrast.
-      unifiedMergeView({ original: mine, gutter: true, mergeControls: false, syntaxHighlightDeletions: false }),
+      unifiedMergeView({ original: mine, gutter: true, mergeControls: false, syntaxHighlightDeletions: false,
+        diffConfig: DIFF }),
     ],
   });
   return { differences: getChunks(view.state)?.chunks.length ?? 0, sideBySide: false,

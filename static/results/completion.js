@@ -1,5 +1,5 @@
-// The "Solved" panel: every required test passes. It says so, says what comes next and, until there
-// is a next problem, offers the graph the learner's own code built in this run.
+// The "Solved" panel: every required test passes. It says so and says what comes next; after the track's last
+// problem, it offers the graph the learner's own code built in this run, if it drew one.
 
 import { el } from "../dom.js";
 import { graphDisclosure } from "../graph/graph-disclosure.js";
@@ -14,10 +14,11 @@ function bestGraph(tests) {
 function whatNext(next, graphTest) {
   if (next) {
     const link = el("a", { href: next.href, textContent: next.title });
-    return el("p", {}, "Next: ", link, ".");
+    return [el("p", {}, "Next: ", link, ".")];
   }
-  const soon = "The next problem in the track is on its way.";
-  return el("p", { textContent: graphTest ? `${soon} Meanwhile, look at the graph your code built:` : soon });
+  const end = el("p", {}, "That was the last problem of the track: you have built backpropagation yourself. ",
+    el("a", { href: "#/", textContent: "Back to all problems" }), ".");
+  return graphTest ? [end, el("p", { textContent: "Look at the graph your code built:" })] : [end];
 }
 
 // results: normalized; next: {title, href} of the next problem, or null.
@@ -32,7 +33,7 @@ export function completionPanel(results, next) {
     el("h3", { className: "completion-title" }, el("span", { textContent: "✓ ", ariaHidden: "true" }), "Solved"),
     el("p", { textContent: "Every required test passes." }),
     challenge,
-    whatNext(next, graphTest),
+    ...whatNext(next, graphTest),
     graphTest && el("p", { className: "graph-of", textContent: `From “${graphTest.name}”` }),
     graphTest && graphDisclosure(graphTest.graph),
   ].filter(Boolean);

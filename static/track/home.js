@@ -39,8 +39,10 @@ function lastRun(problemId) {
   if (!last || Number.isNaN(last.at.getTime())) return null;
   const time = el("time", { dateTime: last.at.toISOString(), title: last.at.toLocaleString("en"),
     textContent: whenText(last.at) });
-  const { passed, total } = last.results;
+  const { passed, total, status } = last.results;
   const counts = Number.isInteger(passed) && Number.isInteger(total) ? `: ${passed}/${total} passed` : "";
+  // A stopped run's count is not a verdict on the code: "0/3 passed" beside "Solved" would read as a regression.
+  if (status === "stopped") return el("span", { className: "last-run" }, "ran ", time, ": stopped before the end");
   return el("span", { className: "last-run" }, "ran ", time, counts);
 }
 

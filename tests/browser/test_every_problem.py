@@ -33,6 +33,13 @@ def test_the_reference_and_every_variant_get_the_verdicts_they_should(context, s
     print(f"\n{problem.id}: reference {summary} (click to results {time.perf_counter() - started:.2f} s, "
           f"{required} required, {len(problem.challenges)} challenge)")
     assert re.match(rf"{required}/{required} passed", summary) and "Solved" in results_region(page).text_content()
+    completion = results_region(page).get_by_role("region", name="Solved")
+    if problem is TRACK[-1]:
+        expect(completion).to_contain_text("That was the last problem of the track")
+        expect(completion.get_by_role("link", name="Back to all problems")).to_have_attribute("href", "#/")
+    else:
+        following = TRACK[TRACK.index(problem) + 1]
+        expect(completion.get_by_role("link", name=following.meta["title"])).to_be_visible()
     names = {t["id"]: t["name"] for t in problem.meta["tests"]}
     for variant, fails in variants(problem).items():
         paste_code(page, (problem.mistakes / variant).read_text(encoding="utf-8"))

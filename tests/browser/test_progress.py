@@ -68,6 +68,15 @@ def test_state_last_run_and_passed_count_survive_a_reload(context, server_url, s
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z", when), when
 
 
+def test_a_stopped_run_is_said_as_stopped_not_as_its_count(context, server_url):
+    page = open_home(context, server_url)
+    page.evaluate("""(key) => localStorage.setItem(key, JSON.stringify({at: new Date().toISOString(),
+        results: {status: "stopped", passed: 0, total: 3, tests: []}}))""", "autograd-playground:results:" + PROBLEM.id)
+    page.reload()
+    expect(track_item(page)).to_contain_text("ran just now: stopped before the end")
+    expect(track_item(page)).not_to_contain_text("passed")
+
+
 def test_an_export_imports_into_a_fresh_browser(browser, context, server_url, tmp_path):
     page = open_home(context, server_url)
     page.get_by_role("link", name=TITLE, exact=True).click()
