@@ -74,7 +74,7 @@ export function openProblem(container, { problem, next, runner, python, shared }
   const output = createScriptOutput({ region: $("run-output"), onGoToLine: goToLine, drawing });
 
   // The statement (marked + KaTeX) and the editor (CodeMirror) are chunks of their own, shared by every problem.
-  Promise.all([import("./statement.js"), import("./aids.js")]).then(([{ renderStatement }, aids]) => {
+  const statementShown = Promise.all([import("./statement.js"), import("./aids.js")]).then(([{ renderStatement }, aids]) => {
     if (signal.aborted) return;
     renderStatement({
       problem: meta, markdown: statement, titleEl: $("problem-title"), difficultyEl: $("problem-difficulty"),
@@ -101,10 +101,15 @@ export function openProblem(container, { problem, next, runner, python, shared }
     if (shared !== undefined) offerSharedCode(shared);
   });
   const sharing = import("./share.js");
-  const offerSharedCode = (data) => sharing.then(({ offerShared }) => signal.aborted || offerShared({
-    data, editor, saver, tell: status.tell, signal,
-    bars: { shared: $("shared-bar"), keep: $("keep-shared"), back: $("back-to-mine"), error: $("share-error") },
-  }));
+  // After the statement is in: on a phone the bar is scrolled to, below it, once it has its height.
+  const offerSharedCode = async (data) => {
+    const [{ offerShared }] = await Promise.all([sharing, statementShown]);
+    if (signal.aborted) return;
+    offerShared({
+      data, editor, saver, tell: status.tell, signal,
+      bars: { shared: $("shared-bar"), keep: $("keep-shared"), back: $("back-to-mine"), error: $("share-error") },
+    });
+  };
 
   const runs = createRuns({
     keepsResults: () => !saver?.held, // someone else's code, not kept yet: its results are not the learner's

@@ -31,6 +31,7 @@ export function offerShared({ data, editor, saver, bars, tell, signal }) {
   if (shared.problem) {
     bars.error.querySelector("p").textContent = `${shared.problem} Your own code is shown.`;
     bars.error.hidden = false;
+    bars.error.scrollIntoView({ block: "nearest" });
     return;
   }
   const mine = editor.getCode();
@@ -38,6 +39,7 @@ export function offerShared({ data, editor, saver, bars, tell, signal }) {
   saver.hold();
   editor.replaceAll(shared.code);
   bars.shared.hidden = false;
+  bars.shared.scrollIntoView({ block: "nearest" }); // on a phone the code sits below the statement
   tell("Showing the code from the link. It has not been run.");
   const close = () => {
     bars.shared.hidden = true;

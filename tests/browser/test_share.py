@@ -146,3 +146,17 @@ def test_without_clipboard_access_the_link_is_shown_selected(context, problem_ur
     expect(field).to_be_focused()
     assert field.input_value().startswith(problem_url + "?code=")
     assert field.evaluate("el => el.selectionStart === 0 && el.selectionEnd === el.value.length")
+
+
+def test_on_a_phone_the_shared_code_is_brought_into_view(browser, context, server_url, problem_url):
+    link = copied_link(context, server_url, problem_url, SHARED)
+    phone = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        page = phone.new_page()
+        page.goto(link)
+        expect(page.locator("#statement-body h2").first).to_be_visible()  # the statement above it is in
+        expect(shared_bar(page)).to_be_visible()
+        # below the statement, where a phone would not show it
+        expect(shared_bar(page)).to_be_in_viewport()
+    finally:
+        phone.close()
