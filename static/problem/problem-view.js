@@ -25,7 +25,7 @@ export function preloadProblemView() {
 // next: {title, href} of the track's next problem, or null.
 // runner: the page's one Python (shared-runner.js); python: {status, ready}, kept up to date by main.js.
 // shared: a share link's data (share.js), whose code is offered in place of the learner's.
-// Returns the view: {heading, python(text) (Python's news for the status line), destroy()}.
+// Returns the view: {heading, python() (Python has news: python.status), destroy()}.
 export function openProblem(container, { problem, next, runner, python, shared }) {
   const { meta, statement, starter } = problem;
   const control = new AbortController();
@@ -167,8 +167,8 @@ export function openProblem(container, { problem, next, runner, python, shared }
 
   return {
     heading: $("problem-title"),
-    python(text) {
-      status.python(text);
+    python() {
+      runs.pythonNews();
       showPythonProgress($("python-progress"), python);
     },
     destroy() {

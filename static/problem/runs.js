@@ -15,7 +15,14 @@ export function createRuns({ problem, runner, python, status, results, output, p
   let running = false;
   let left = false; // the learner opened another problem: nothing more is shown or saved here
 
+  let waiting = null; // "tests" or "code": what waits for Python to be ready, or null
   const waitingFor = (what) => `${python.status} Your ${what} will run as soon as Python is ready.`;
+
+  // Starts a run, or says what it waits for; Python's news then keeps saying it (pythonNews).
+  function announce(what, running) {
+    waiting = runner.isReady ? null : what;
+    status.say(waiting ? waitingFor(waiting) : running);
+  }
 
   async function runTests() {
     status.newRun();
@@ -44,7 +51,7 @@ export function createRuns({ problem, runner, python, status, results, output, p
     while (queuedCode !== null || queuedScript !== null) {
       if (queuedCode === null) {
         const code = queuedScript;
-        status.say(runner.isReady ? "Running your code…" : waitingFor("code"));
+        announce("code", "Running your code…");
         plots?.begin();
         const result = await runner.runScript(problem, code, plots?.options);
         if (left) return;
@@ -54,7 +61,7 @@ export function createRuns({ problem, runner, python, status, results, output, p
         continue;
       }
       const code = queuedCode;
-      status.say(runner.isReady ? "Running tests…" : waitingFor("tests"));
+      announce("tests", "Running tests…");
       plots?.begin();
       const result = await runner.run(problem, code, plots?.options);
       if (left) return;
@@ -63,6 +70,7 @@ export function createRuns({ problem, runner, python, status, results, output, p
       plots?.finish(result);
     }
     running = false;
+    waiting = null;
     if (document.activeElement === stopButton) runButton.focus(); // a disabled button would drop the focus
     stopButton.disabled = true;
     results.setBusy(false);
@@ -86,6 +94,12 @@ export function createRuns({ problem, runner, python, status, results, output, p
   return {
     runTests,
     runScript,
+    pythonNews() { // Python's state changed (python.status): a run that waits for it says so, then that it runs
+      if (!waiting) return status.python(runner.isReady ? "Ready" : python.status);
+      if (!runner.isReady) return status.say(waitingFor(waiting));
+      status.say(waiting === "tests" ? "Running tests…" : "Running your code…");
+      waiting = null;
+    },
     stop() { // the learner's Stop: no run waits behind the one stopped
       queuedCode = null;
       queuedScript = null;

@@ -62,6 +62,8 @@ function hintLink(number, onSeeHint) {
   return button;
 }
 
+let names = 0; // ids for test names, unique on the page
+
 // sharedMessage: said once above the list, so not repeated here; graph: the "Show graph" disclosure, or null;
 // stopSentence: what this test says about a stop (stop-words.js), or null; hintNumber and onSeeHint: the hint
 // a failed test links to, and what shows it.
@@ -69,12 +71,13 @@ export function testItem(test, { sharedMessage, onGoToLine, graph, stopSentence 
   onSeeHint = null }) {
   const status = VERDICTS[test.outcome] ? test.outcome : "error";
   const verdict = VERDICTS[status];
+  const nameId = `test-name-${++names}`;
   const item = el("li", { className: "test", tabIndex: -1 }, // focused after a run when it is the first failure
     el("p", { className: "test-head" },
       el("span", { className: "verdict" },
         icon(verdict.icon),
         el("span", { className: "verdict-text", textContent: verdict.text })),
-      el("span", { className: "test-name", textContent: test.name })),
+      el("span", { className: "test-name", id: nameId, textContent: test.name })),
     test.message && test.message === sharedMessage
       ? el("p", { className: "shared-ref", textContent: "Why: see the message above the list." })
       : message([stopSentence, test.message].filter(Boolean).join(" ")),
@@ -85,5 +88,7 @@ export function testItem(test, { sharedMessage, onGoToLine, graph, stopSentence 
     status === "passed" ? null : hint(test.hint),
     status === "passed" || status === "pending" ? null : hintLink(hintNumber, onSeeHint));
   Object.assign(item.dataset, { status, tier: test.tier, testId: test.id });
+  // Every test's button says "Show graph": a screen reader also hears which test's graph it shows.
+  graph?.querySelector(".graph-toggle")?.setAttribute("aria-describedby", nameId);
   return item;
 }

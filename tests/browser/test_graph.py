@@ -44,6 +44,7 @@ def run_tests(page: Page) -> None:
 def open_graph(page: Page, test_name: str) -> Locator:
     """Open the test's graph (if it is not open already) and return its panel, once drawn."""
     button = item_named(page, test_name).get_by_role("button", name="Show graph")
+    expect(button).to_have_accessible_description(test_name)  # which test's graph, for a screen reader
     if button.get_attribute("aria-expanded") != "true":
         button.click()
     expect(button).to_have_attribute("aria-expanded", "true")

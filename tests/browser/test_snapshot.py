@@ -105,3 +105,28 @@ def test_a_restored_python_keeps_its_stack_protection_and_frees_deep_graphs(cont
     assert run_tests(back).startswith(f"{required}/{required} passed")
     expect(back.get_by_role("status").first).not_to_contain_text("crashed")
     assert not errors
+
+
+# Moves the snapshot kept to the key another release would have used; resolves to the key it had.
+AS_ANOTHER_RELEASE = f"""async () => {{
+  const cache = await caches.open({SNAPSHOT_CACHE!r});
+  const [key] = await cache.keys();
+  const bytes = await (await cache.match(key)).arrayBuffer();
+  await cache.delete(key);
+  await cache.put(new URL("snapshot/another-release", key.url).href, new Response(bytes));
+  return key.url;
+}}"""
+KEYS = f"async () => (await (await caches.open({SNAPSHOT_CACHE!r})).keys()).map((request) => request.url)"
+
+
+def test_a_snapshot_of_another_release_is_not_used_and_gives_way_to_this_ones(context, problem_url):
+    first, _ = visit(context, problem_url)
+    snapshot_kept(first)
+    this_release = first.evaluate(AS_ANOTHER_RELEASE)
+    first.close()
+
+    back, errors = visit(context, problem_url)
+    assert back.evaluate("() => document.documentElement.dataset.pythonBoot") == "fresh"
+    back.wait_for_function(f"async () => JSON.stringify(await ({KEYS})()) === JSON.stringify([{this_release!r}])",
+                           timeout=60_000)  # the other release's is gone, this one's is kept
+    assert not errors
