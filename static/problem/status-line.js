@@ -4,10 +4,12 @@
 
 export function createStatusLine(element) {
   let replying = false;
+  // Python's news comes up to once a percent while it loads: the same words are not written (and announced) again.
+  const show = (text) => { if (element.textContent !== text) element.textContent = text; };
   return {
     say(text) { // a run's progress
       replying = false;
-      element.textContent = text;
+      show(text);
     },
     tell(text) { // a reply that stays
       replying = true;
@@ -17,7 +19,7 @@ export function createStatusLine(element) {
       replying = false;
     },
     python(text) { // Python's state
-      if (!replying) element.textContent = text;
+      if (!replying) show(text);
     },
   };
 }
