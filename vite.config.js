@@ -22,7 +22,8 @@ const pythonSizes = Object.fromEntries(
 const release = process.env.PLAYGROUND_RELEASE || JSON.parse(readFileSync("package.json", "utf8")).version;
 
 // A service worker (static/offline/sw.js, completed by scripts/service-worker.mjs) keeps every file the page
-// needs, so a return visit reads nothing from the network and the page works offline.
+// needs, so a return visit reads nothing from the network and the page works offline; the lazy part of Python's
+// standard library it keeps once an import first fetches it.
 export default defineConfig({
   // Relative: dist/ works from any folder of any static host (a GitHub Pages project site is under /<repo>/).
   base: "./",
@@ -35,7 +36,7 @@ export default defineConfig({
     __PYTHON_SIZES__: JSON.stringify(pythonSizes),
     __RELEASE__: JSON.stringify(release),
   },
-  plugins: [problems(), serviceWorker(), hostHeaders()],
+  plugins: [problems(), serviceWorker({ lazy: [pythonFiles.lazy].filter(Boolean) }), hostHeaders()],
   server: { headers: isolation },
   preview: { headers: isolation },
 });

@@ -6,7 +6,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadPyodide } from "pyodide";
-import { PY_HOME, preparePython } from "../static/run/python-setup.js";
+import { PY_HOME, connectLazyLibrary, preparePython } from "../static/run/python-setup.js";
 
 const PUBLIC = fileURLToPath(new URL("../build/public/", import.meta.url));
 const STAGING = "/tmp/problem-sources";
@@ -24,6 +24,7 @@ export async function bootPython() {
   const stdLibURL = join(PUBLIC, manifest.stdlib); // the page's (precompiled), not node_modules'
   const pyodide = await loadPyodide({ stdLibURL, stdout: () => {}, stderr: () => {} });
   preparePython(pyodide, { bundle: new Uint8Array(readFileSync(join(PUBLIC, manifest.bundle))) });
+  connectLazyLibrary(pyodide, () => new Uint8Array(readFileSync(join(PUBLIC, manifest.lazy))));
   pyodide.runPython(`
 import io, shutil, zipfile
 from pathlib import Path

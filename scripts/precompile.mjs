@@ -50,6 +50,16 @@ function ships(path) {
   return top !== "solution.py" && top !== "mistakes";
 }
 
+// What the build runs each problem's tests on to learn which modules a run imports: the starter, the reference
+// and every mistake (wrong answers reach failure paths the others do not). [problem folder in Pyodide, code].
+function codeToRun({ id, folder }) {
+  const mistakes = join(folder, "mistakes");
+  const files = [join(folder, "starter.py"), join(folder, "solution.py"),
+    ...(existsSync(mistakes) ? readdirSync(mistakes).filter((name) => name.endsWith(".py")).sort()
+      .map((name) => join(mistakes, name)) : [])];
+  return files.map((path) => [`${BUILD_PY}/problems/${id}`, readFileSync(path, "utf8")]);
+}
+
 function copyIn(pyodide, source, target) {
   pyodide.FS.mkdirTree(target.slice(0, target.lastIndexOf("/")));
   pyodide.FS.writeFile(target, readFileSync(source));
@@ -75,11 +85,11 @@ for (const { id, folder } of problems) {
 pyodide.runPython(readFileSync("scripts/precompile.py", "utf8"));
 pyodide.runPython(`import sys; sys.path.insert(0, ${JSON.stringify(BUILD_PY)})`);
 const call = (name, ...args) => pyodide.globals.get(name)(...args);
-const problemDirs = problems.map(({ id }) => `${BUILD_PY}/problems/${id}`);
-const hot = call("hot_files", pyodide.toPy(problemDirs));
+const hot = call("hot_files", pyodide.toPy(problems.flatMap(codeToRun)));
 const stdlibZip = pyodide.runPython("next(p for p in sys.path if p.endswith('.zip'))");
-call("precompile_stdlib", stdlibZip, "/build/python_stdlib.zip", hot);
-call("bundle_python", sitePackages, pyodide.toPy(installed), `${BUILD_PY}/playground`, "/build/py-bundle.zip", hot);
+call("precompile_stdlib", stdlibZip, "/build/python_stdlib.zip", "/build/python_lazy.zip", hot);
+call("bundle_python", sitePackages, pyodide.toPy(installed), `${BUILD_PY}/playground`, "/build/py-bundle.zip",
+  "/build/python_lazy.zip", hot);
 
 // Named by content, under v/: cached for good, and a new build can never mix with an old one.
 function publish(fsPath, stem) {
@@ -99,6 +109,7 @@ const manifest = {
   pyodide: `v/pyodide-${pyodide.version}/`,
   stdlib: publish("/build/python_stdlib.zip", "python_stdlib"),
   bundle: publish("/build/py-bundle.zip", "py-bundle"),
+  lazy: publish("/build/python_lazy.zip", "python_lazy"), // fetched on the first import of one of its modules
   problems: archives, // {id: its archive}: a visit to one problem fetches that one only
 };
 writeFileSync(join(PUBLIC, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);

@@ -1,11 +1,15 @@
 """Runs inside Pyodide (under Node) at build time: compile Python to bytecode once, here,
-instead of in every learner's browser on every visit.
+instead of in every learner's browser on every visit, and split it by when it is needed.
 
 - The standard library zip that Pyodide ships holds .py sources; every import compiles one.
-  We put bytecode in place of the modules that booting Pyodide and running the hidden tests
-  import (the "hot" ones). The rest stay source: bytecode is bulkier, and bytes cost time too.
+  The modules that booting Pyodide and running the hidden tests import (the "hot" ones: found by
+  running every problem's starter, reference and mistakes), and those learners commonly reach for,
+  go into the boot archive as bytecode.
+- Every other module goes, as source, into a lazy archive that the page fetches only when code first
+  imports one of them (py/playground/lazy_library.py, which finds them by the list written here).
 - pytest and its dependencies (installed from our pinned wheels) and our harness go into one
-  bundle, hot modules compiled too. pytest needs only a few of pygments' lexers and styles.
+  bundle, hot modules compiled too; their other modules join the lazy archive. pytest needs only a
+  few of pygments' lexers and styles.
 - Each problem goes into an archive of its own, `<id>/...`, so that a visit to one problem fetches
   that one only. Its hidden tests come with their bytecode (compiled with asserts kept: they are the
   tests). The reference solution and the mistakes stay home: they are left out before this runs.
@@ -14,6 +18,7 @@ Every zip is stored, not deflated: the server compresses the whole file with bro
 packs bytecode far better than zip's per-file deflate.
 """
 
+import importlib
 import importlib.util
 import sys
 import zipfile
@@ -29,6 +34,14 @@ STDLIB_LEFT_OUT = ("multiprocessing/", "xmlrpc/", "wsgiref/", "idlelib/", "tkint
 ENCODINGS_KEPT = {"__init__", "aliases", "ascii", "base64_codec", "charmap", "cp1252", "cp437", "hex_codec", "idna",
                   "latin_1", "punycode", "raw_unicode_escape", "undefined", "unicode_escape", "utf_16", "utf_16_be",
                   "utf_16_le", "utf_32", "utf_32_be", "utf_32_le", "utf_7", "utf_8", "utf_8_sig"}
+
+# What learners commonly import, in the boot archive whether or not a problem's tests use it: these work offline
+# after one visit without ever having been fetched.
+LEARNER_COMMON = ("statistics", "datetime", "decimal", "fractions", "heapq", "bisect", "string", "textwrap", "time",
+                  "timeit", "copy", "functools", "itertools", "operator", "numbers", "array", "math", "cmath",
+                  "random", "json", "collections", "dataclasses", "typing", "enum", "abc", "pprint", "re",
+                  "graphlib", "contextlib", "warnings", "traceback", "difflib", "csv", "io", "os", "sys")
+LAZY_NAMES = "playground/lazy_modules.txt"  # read by py/playground/lazy_library.py
 
 OPTIMIZE = 2  # no docstrings, no asserts: for the library and the harness, never for a problem's tests
 WORKER_HOME = "/home/pyodide/playground-py"  # where the worker unpacks our Python (static/run/python-setup.js)
@@ -54,12 +67,15 @@ def bytecode(source: bytes, filename: str, optimize: int = OPTIMIZE) -> bytes | 
     return _code_to_hash_pyc(code, importlib.util.source_hash(source), checked=False)
 
 
-def hot_files(problem_dirs: list[str]) -> set[str]:
-    """The files of every module loaded once Pyodide has booted and run each problem's tests on its starter."""
+def hot_files(runs: list[tuple[str, str]]) -> set[str]:
+    """The files of every module loaded once Pyodide has booted, run each (problem folder, code) pair's tests,
+    and imported the modules learners commonly use."""
     from playground import run_tests
 
-    for problem_dir in problem_dirs:
-        run_tests(problem_dir, (Path(problem_dir) / "starter.py").read_text(encoding="utf-8"))
+    for problem_dir, code in runs:
+        run_tests(problem_dir, code)
+    for name in LEARNER_COMMON:
+        importlib.import_module(name)
     return {getattr(module, "__file__", None) for module in list(sys.modules.values())} - {None}
 
 
@@ -80,16 +96,26 @@ def left_out(name: str, filename: str, hot: set[str]) -> bool:
     return name.startswith(STDLIB_LEFT_OUT)
 
 
-def precompile_stdlib(source_zip: str, target_zip: str, hot: set[str]) -> None:
-    with zipfile.ZipFile(source_zip) as stdlib, zipfile.ZipFile(target_zip, "w", zipfile.ZIP_STORED) as out:
+def precompile_stdlib(source_zip: str, target_zip: str, lazy_zip: str, hot: set[str]) -> None:
+    """Hot modules as bytecode into target_zip; the other modules' sources, and the odd file that is not a module
+    (a README), into lazy_zip. No folder entries: to zipimport, a folder without __init__ is a namespace package,
+    which would stand in for the real package in the other archive."""
+    with zipfile.ZipFile(source_zip) as stdlib, zipfile.ZipFile(target_zip, "w", zipfile.ZIP_STORED) as out, \
+            zipfile.ZipFile(lazy_zip, "w", zipfile.ZIP_STORED) as lazy:
         for info in stdlib.infolist():
-            if left_out(info.filename, f"{source_zip}/{info.filename}", hot):
+            filename = f"{source_zip}/{info.filename}"
+            if info.is_dir() or left_out(info.filename, filename, hot):
                 continue
             data = stdlib.read(info)
-            if info.filename.endswith(".py"):
-                add_module(out, info.filename, data, f"{source_zip}/{info.filename}", hot)
+            if filename in hot:
+                add_module(out, info.filename, data, filename, hot)
             else:
-                write(out, info.filename, data)
+                write(lazy, info.filename, data)
+
+
+def module_name(path: str) -> str:
+    """The module a .py file in a zip holds: a/b/__init__.py is a.b, a/b/c.py is a.b.c."""
+    return path.removesuffix(".py").removesuffix("/__init__").replace("/", ".")
 
 
 def pruned(relative: Path) -> bool:
@@ -109,17 +135,25 @@ def add_with_bytecode(bundle: zipfile.ZipFile, name: str, source: bytes, home: s
         write(bundle, f"{folder}/__pycache__/{stem}.{sys.implementation.cache_tag}.pyc".lstrip("/"), compiled)
 
 
-def bundle_python(site_packages: str, installed: list[str], harness: str, target_zip: str, hot: set[str]) -> None:
-    """pytest & co. as bytecode; our harness as source, with bytecode beside it."""
+def bundle_python(site_packages: str, installed: list[str], harness: str, target_zip: str, lazy_zip: str,
+                  hot: set[str]) -> None:
+    """pytest & co.: hot modules as bytecode, the others' sources added to lazy_zip; our harness as source, with
+    bytecode beside it, and the list of the lazy archive's modules."""
     site = Path(site_packages)
-    with zipfile.ZipFile(target_zip, "w", zipfile.ZIP_STORED) as out:
+    with zipfile.ZipFile(target_zip, "w", zipfile.ZIP_STORED) as out, \
+            zipfile.ZipFile(lazy_zip, "a", zipfile.ZIP_STORED) as lazy:
         for top in installed:
             paths = [site / top] if (site / top).is_file() else sorted((site / top).rglob("*"))
+            paths = [path for path in paths if not path.is_dir() and "__pycache__" not in path.parts]
+            # A package nothing imported goes whole: a data file of it unpacked alone would make a namespace package.
+            unused = not top.endswith(".dist-info") and not any(str(path) in hot for path in paths)
             for path in paths:
                 relative = path.relative_to(site)
-                if path.is_dir() or "__pycache__" in relative.parts or pruned(relative):
+                if pruned(relative):
                     continue
-                if path.suffix == ".py" and not top.endswith(".dist-info"):
+                if unused or (path.suffix == ".py" and str(path) not in hot and not top.endswith(".dist-info")):
+                    write(lazy, relative.as_posix(), path.read_bytes())
+                elif path.suffix == ".py" and not top.endswith(".dist-info"):
                     add_module(out, relative.as_posix(), path.read_bytes(), str(path), hot)
                 else:
                     write(out, relative.as_posix(), path.read_bytes())
@@ -132,6 +166,8 @@ def bundle_python(site_packages: str, installed: list[str], harness: str, target
                 add_with_bytecode(out, name, path.read_bytes(), WORKER_HOME)
             else:
                 write(out, name, path.read_bytes())
+        names = sorted(module_name(path) for path in lazy.namelist() if path.endswith(".py"))
+        write(out, LAZY_NAMES, "\n".join(names).encode())
 
 
 def pack_problem(problem_dir: str, target_zip: str, hot: set[str]) -> None:

@@ -59,6 +59,11 @@ ODD = {
     "a 30 MB message": ("raise ValueError('x' * 30_000_000)\n", "more characters"),
     "imports numpy": ("import numpy as np\n" + SOLUTION, "runs plain Python in your browser, and numpy isn't"),
 }
+# Modules of the lazy archive (scripts/precompile.py): fetched at the first import, in the middle of a run.
+LAZY_IMPORTS = ("import xml.dom.minidom, email.mime.text, unittest, packaging.version, statistics\n"
+                "assert xml.dom.minidom.parseString('<a><b/></a>').documentElement.tagName == 'a'\n"
+                "assert all('python_lazy.zip' in m.__file__ for m in (xml, email.mime.text, unittest, packaging))\n"
+                "assert 'python_lazy.zip' not in statistics.__file__  # commonly used: in the boot archive\n")
 FRACTIONS = "from fractions import Fraction\n" + SOLUTION.replace(
     "self.data = data", "self.data = Fraction(data)", 1).replace("self.grad = 0.0", "self.grad = Fraction(0)", 1)
 
@@ -81,6 +86,7 @@ def cases() -> list[dict]:
             {"name": f"starter after {name}", "code": PROBLEM.starter})),
         *({"name": name, "code": code} for name, (code, _) in ODD.items()),
         {"name": "fractions", "code": FRACTIONS},
+        {"name": "lazy standard library", "code": LAZY_IMPORTS + SOLUTION},
         {"name": "reference again", "code": SOLUTION},
     ]
     return [{**case, "problem": PROBLEM.id} for case in named]
@@ -114,7 +120,7 @@ def test_runs_inside_pyodide_with_pytest_from_the_bundle(pyodide_run):
     assert pyodide_run["results"]["reference"]["problem"] == PROBLEM.id
 
 
-@pytest.mark.parametrize("name", ["reference", "reference again"])
+@pytest.mark.parametrize("name", ["reference", "reference again", "lazy standard library"])
 def test_reference_passes_everything(pyodide_run, name):
     results = pyodide_run["results"][name]
     assert (results["version"], results["status"], results["error"]) == (VERSION, "finished", None)

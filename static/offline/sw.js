@@ -1,5 +1,6 @@
 // The service worker: it keeps every file of this release, so that the page works offline, and it serves only
-// our files. Cache Storage is open to every script of the origin, so what it holds is not trusted: each file
+// our files. The lazy ones (the rarely imported part of Python's standard library) it keeps once first fetched.
+// Cache Storage is open to every script of the origin, so what it holds is not trusted: each file
 // is checked against the SHA-256 this script was built with (Cache Storage cannot touch a service worker's own
 // script) and served with our fixed headers, never the stored ones. A file that does not match is dropped and
 // the request goes to the network.
@@ -7,8 +8,10 @@
 // A new release installs beside the old one (a cache of its own) and takes over only when the page asks
 // ({type: "SKIP_WAITING"}, when the learner accepts the reload): old and new files never mix in one page.
 
-// Filled in at build time (scripts/service-worker.mjs): {release, files: {path: sha256 base64}, headers}.
+// Filled in at build time (scripts/service-worker.mjs): {release, files: {path: sha256 base64}, lazy: {the same,
+// for files not precached}, headers}.
 const BUILD = __SERVICE_WORKER_BUILD__; // eslint-disable-line no-undef
+const HASHES = { ...BUILD.files, ...BUILD.lazy };
 const CACHE = `playground-${BUILD.release}`;
 const SCOPE = self.registration.scope;
 const TYPES = {
@@ -31,7 +34,7 @@ self.addEventListener("fetch", (event) => {
 function pathOf(request) {
   if (request.method !== "GET" || !request.url.startsWith(SCOPE)) return null;
   const path = new URL(request.url).pathname.slice(new URL(SCOPE).pathname.length) || "index.html";
-  return Object.hasOwn(BUILD.files, path) ? path : null;
+  return Object.hasOwn(HASHES, path) ? path : null;
 }
 
 async function serve(request, path) {
@@ -46,9 +49,16 @@ async function serve(request, path) {
   return response;
 }
 
-// Every file of the release, checked; a file an earlier release kept unchanged is copied, not downloaded.
+// Every file of the release, checked; a file an earlier release kept unchanged is copied, not downloaded (a lazy
+// file too, if an earlier release had fetched it).
 async function precache() {
   const cache = await caches.open(CACHE);
+  await Promise.all(Object.keys(BUILD.lazy ?? {}).map(async (path) => {
+    const url = new URL(path, SCOPE).href;
+    const kept = await caches.match(url);
+    const body = kept && await bodyIfGenuine(kept, path);
+    if (body) await cache.put(url, new Response(body));
+  }));
   await Promise.all(Object.keys(BUILD.files).map(async (path) => {
     const url = new URL(path, SCOPE).href;
     const kept = await caches.match(url);
@@ -74,7 +84,7 @@ async function dropOtherCaches() {
 
 async function bodyIfGenuine(response, path) {
   const body = await response.arrayBuffer();
-  return await sha256(body) === BUILD.files[path] ? body : null;
+  return await sha256(body) === HASHES[path] ? body : null;
 }
 
 async function sha256(bytes) {

@@ -56,6 +56,20 @@ export function restorePython(pyodide, { bundle, problems = [] }) {
   return problems.map((archive) => installProblem(pyodide, archive));
 }
 
+// Where the lazy part of the standard library goes once an import fetches it (py/playground/lazy_library.py).
+const LAZY_ARCHIVE = "/lib/python_lazy.zip";
+
+// readArchive: returns the lazy archive's bytes, synchronously (Python waits on the import), or throws. Called
+// once Python is ready, and after any snapshot is taken: a snapshot holds no JS function.
+export function connectLazyLibrary(pyodide, readArchive) {
+  const writeFile = pyodide.FS.writeFile.bind(pyodide.FS); // taken now: learner code can reach pyodide.FS
+  const fetchArchive = () => {
+    writeFile(LAZY_ARCHIVE, readArchive());
+    return LAZY_ARCHIVE;
+  };
+  pyodide.pyimport("playground.lazy_library").connect(fetchArchive);
+}
+
 function takeEntries(pyodide) {
   const module = pyodide._module;
   entries.set(pyodide, {

@@ -30,7 +30,9 @@
 import { countDownloads } from "./download-progress.js";
 import { createLeftoverGuard } from "./leftovers.js";
 import { lockDown } from "./lockdown.js";
-import { installProblem, preparePython, restorePython, runScript, runTests } from "./python-setup.js";
+import {
+  connectLazyLibrary, installProblem, preparePython, restorePython, runScript, runTests,
+} from "./python-setup.js";
 
 let pyodide = null;
 let post = null; // the port's postMessage, bound at boot
@@ -44,6 +46,7 @@ const fetchFile = self.fetch.bind(self);
 const ownFetch = self.fetch;
 const bodyBytes = Function.prototype.call.bind(Response.prototype.arrayBuffer);
 const Url = URL;
+const readLazyArchive = synchronousReader();
 const later = self.setTimeout.bind(self); // taken before the leftover guard wraps it, or any run replaces it
 const cancelLater = self.clearTimeout.bind(self);
 const IDLE_MS = 250; // how long the worker waits after a run before collecting its garbage
@@ -116,6 +119,7 @@ async function boot({ baseUrl, port, problemId, interruptBuffer, lock, snapshot:
     }
     self.fetch = ownFetch;
     downloads.stop();
+    connectLazyLibrary(py, () => readLazyArchive(url(FILES.lazy)));
     leftovers.guardWebLoop(py);
     if (interruptBuffer) py.setInterruptBuffer(interruptBuffer);
     // What the learner prints reaches the page through the harness, within a budget; writes straight to the
@@ -162,6 +166,25 @@ function takeSnapshot(py) {
     console.warn(`No snapshot of Python for the next visit: ${error?.message ?? error}`);
     return null;
   }
+}
+
+// A reader of a file's bytes that blocks until they come (a worker may): an import cannot wait for a promise.
+// What it uses is taken now, before any learner code can replace it.
+function synchronousReader() {
+  const { prototype } = XMLHttpRequest;
+  const method = (name) => Function.prototype.call.bind(prototype[name]);
+  const getter = (name) => Function.prototype.call.bind(Object.getOwnPropertyDescriptor(prototype, name).get);
+  const [open, send, status, response] = [method("open"), method("send"), getter("status"), getter("response")];
+  const setType = Function.prototype.call.bind(Object.getOwnPropertyDescriptor(prototype, "responseType").set);
+  const Request = XMLHttpRequest;
+  return (href) => {
+    const request = new Request();
+    open(request, "GET", href, false);
+    setType(request, "arraybuffer");
+    send(request); // throws when offline
+    if (status(request) !== 200) throw new Error(`HTTP ${status(request)}`);
+    return new Uint8Array(response(request));
+  };
 }
 
 // A problem Python does not have yet: its archive, fetched and installed before the run starts.

@@ -10,7 +10,7 @@ import urllib.request
 import pytest
 from playwright.sync_api import expect
 
-from pageutil import PROBLEM, paste_code, results_region, run_tests
+from pageutil import PROBLEM, paste_code, results_region, run_code, run_tests, wait_until_ready
 from serving import ROOT, free_port, served_dist
 
 pytestmark = pytest.mark.browser
@@ -48,9 +48,10 @@ def test_after_one_visit_the_page_loads_and_runs_tests_with_the_server_stopped(b
         needed = {url.split("#")[0] for url in fetched if url.startswith(origin) and "/sw.js" not in url
                   and "/workbox-" not in url}
         assert needed - {origin + "/"} <= cached | {origin + "/index.html"}, needed - cached
-        # and every problem's files, fetched or not: any problem opens offline
+        # and every problem's files, fetched or not: any problem opens offline (the lazy part of the standard
+        # library aside: it is kept once an import needs it, test_the_rarely_used_library_... below)
         built = {f"{origin}/{path.relative_to(ROOT / 'dist').as_posix()}" for path in (ROOT / "dist").rglob("*")
-                 if path.suffix in {".js", ".zip"} and path.name != "sw.js"}
+                 if path.suffix in {".js", ".zip"} and path.name != "sw.js" and "python_lazy" not in path.name}
         assert built <= cached, built - cached
 
     page.reload()  # the server is gone
@@ -67,6 +68,37 @@ def test_after_one_visit_the_page_loads_and_runs_tests_with_the_server_stopped(b
     expect(deep_link.locator(".cm-content")).to_contain_text(solution.splitlines()[0])  # the editor, their code
     deep_link.get_by_role("link", name="All problems").click()
     expect(deep_link.get_by_role("link", name=problem["title"])).to_be_visible()
+    context.close()
+
+
+def test_the_rarely_used_library_comes_on_first_import_and_is_kept_for_offline(browser):
+    """statistics is in the boot archive, so it works offline after one visit; xml is in the lazy archive, which
+    a visit does not fetch: offline, its import says why it failed; online, it comes, and stays for offline."""
+    port = free_port()
+    context = browser.new_context()
+    page = context.new_page()
+    lazy_fetches = []
+    context.on("request", lambda request: lazy_fetches.append(request.url) if "python_lazy" in request.url else 0)
+    with served_dist(port) as origin:
+        page.goto(f"{origin}/#/{PROBLEM.id}")
+        wait_until_ready(page)
+        wait_for_offline_copy(page)
+        assert lazy_fetches == [] and not [url for url in page.evaluate(CACHED_URLS) if "python_lazy" in url]
+
+    page.reload()  # the server is gone
+    wait_until_ready(page)
+    assert "Printed:\n\n3\n" in run_code(page, "import statistics\nprint(statistics.mean([1, 2, 6]))")
+    said = run_code(page, "import xml.dom.minidom\n")
+    assert "`xml` is part of Python's standard library" in said and "Check your connection" in said, said
+
+    with served_dist(port):
+        minidom = "import xml.dom.minidom\nprint(xml.dom.minidom.parseString('<tag/>').documentElement.tagName)\n"
+        assert "Printed:\n\ntag\n" in run_code(page, minidom)
+        assert len(lazy_fetches) >= 1
+
+    page.reload()  # offline again, with a Python that has not imported xml yet
+    wait_until_ready(page)
+    assert "Printed:\n\ntag\nemail too\n" in run_code(page, minidom + "import email.mime.text\nprint('email too')\n")
     context.close()
 
 
