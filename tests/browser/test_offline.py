@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from pageutil import PROBLEM, paste_code, results_region, run_code, run_tests, wait_until_ready
+from problems import all_problems
 from serving import ROOT, free_port, served_dist
 
 pytestmark = pytest.mark.browser
@@ -25,6 +26,14 @@ CACHED_URLS = """async () => {
     }
   }
   return urls;
+}"""
+
+
+# The fonts the page has asked for, once they have come or failed: {"KaTeX_Math italic 400": "loaded", ...}.
+FONTS = """async () => {
+  await document.fonts.ready;
+  const asked = [...document.fonts].filter((face) => face.status !== "unloaded");
+  return Object.fromEntries(asked.map((face) => [`${face.family} ${face.style} ${face.weight}`, face.status]));
 }"""
 
 
@@ -68,6 +77,12 @@ def test_after_one_visit_the_page_loads_and_runs_tests_with_the_server_stopped(b
     expect(deep_link.locator(".cm-content")).to_contain_text(solution.splitlines()[0])  # the editor, their code
     deep_link.get_by_role("link", name="All problems").click()
     expect(deep_link.get_by_role("link", name=problem["title"])).to_be_visible()
+    # every statement's math has its fonts: the offline copy keeps only those the statements use
+    for other in all_problems():
+        deep_link.goto(f"{origin}/#/{other.id}")
+        expect(deep_link.locator(".katex").first).to_be_visible()
+        fonts = deep_link.evaluate(FONTS)
+        assert fonts and all(status == "loaded" for status in fonts.values()), (other.id, fonts)
     context.close()
 
 
