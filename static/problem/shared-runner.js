@@ -28,6 +28,8 @@ export function shareRunner(runner) {
     get isReady() {
       return runner.isReady;
     },
+    // Resolves once every run asked for so far is over.
+    whenIdle: () => last,
     // problem: its problem.json; plots: {onPlot, grid} or nothing. Resolve to a Result, as the runner's run() and
     // runScript() do.
     run: (problem, code, plots) => queued(() => runner.run(problem, code, plots), () => droppedRun(problem, "tests")),

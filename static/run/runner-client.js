@@ -39,7 +39,7 @@ export function createRunner({ baseUrl, problemId = null, onStatus = () => {}, o
   let runsDone = 0; // by this worker: a crash in a worker that ran other code first is retried once
   let restarting = null; // while a fresh worker boots: the status shown in place of its own
   let bootProblem = problemId; // a fresh worker fetches the problem of the last run while it boots
-  const snapshots = snapshotStore(baseUrl); // Python's memory snapshot: a fresh worker boots from it
+  const snapshots = snapshotStore(); // Python's memory snapshot, which a fresh worker boots from: the page saves it
 
   function start() {
     isReady = false;
@@ -79,10 +79,8 @@ export function createRunner({ baseUrl, problemId = null, onStatus = () => {}, o
       };
     });
     ready.catch(() => {}); // handled by whoever waits for it
-    const boot = { type: "boot", baseUrl, port: channel.port2, problemId: bootProblem, interruptBuffer: interrupt,
-      snapshot: Boolean(snapshots) };
+    const boot = { type: "boot", baseUrl, port: channel.port2, problemId: bootProblem, interruptBuffer: interrupt };
     started.postMessage({ ...boot, lock: navigator.locks ? lock : null }, [channel.port2]);
-    if (snapshots) snapshots.find().then((found) => sendSnapshot(channel.port1, found));
   }
 
   function restart(status = "Restarting Python…") {
@@ -243,42 +241,4 @@ export function createRunner({ baseUrl, problemId = null, onStatus = () => {}, o
       stop("user");
     },
   };
-}
-
-// The snapshot goes to the worker as a stream where the browser can transfer one: the worker starts fetching
-// Pyodide's files while the snapshot is still being read. Otherwise, its bytes once read; null when there is none.
-async function sendSnapshot(port, found) {
-  if (found?.body) {
-    try {
-      port.postMessage({ type: "snapshot", bytes: found.body }, [found.body]);
-      return;
-    } catch {
-      // streams cannot be transferred here
-    }
-  }
-  const bytes = await found?.arrayBuffer().catch(() => null) ?? null;
-  port.postMessage({ type: "snapshot", bytes }, bytes ? [bytes] : []);
-}
-
-function missingMessage(detail) {
-  return `The tests could not be fetched (${detail}), so your code did not run. Check your connection and run `
-    + "your code again.";
-}
-
-function busyMessage(limit) {
-  return `Your code did not run: for ${limit} s Python stayed busy with work left from your previous run `
-    + "(a timer, a callback or a promise that was still going after that run ended), so it was restarted. "
-    + "Run your code again.";
-}
-
-// What the learner reads when Python itself fails, from the error the worker saw.
-function crashMessage(detail) {
-  const exit = /exit\((\d+)\)/.exec(detail); // os._exit(3): "Program terminated with exit(3)"
-  const cause = exit ? `your code ended it, with exit code ${exit[1]}`
-    : /out of memory|Cannot enlarge memory|allocation fail|Array buffer allocation/i.test(detail) ? "out of memory"
-      : /call stack|too much recursion/i.test(detail) ? "stack overflow: too much recursion"
-        : /worker closed/.test(detail) ? "your code closed it"
-          : detail.split("\n")[0].slice(0, 200);
-  return `Python crashed (${cause}) and was restarted; your code is safe in the editor. Try again when `
-    + "Python is ready; if it crashes again, look for what your code does that could break Python itself.";
 }

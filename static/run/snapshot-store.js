@@ -1,7 +1,8 @@
 // Return visits boot Python from a memory snapshot: the worker's whole Python heap, taken once pytest and the
 // harness are imported and warmed up and before any learner code runs (worker.js). Restoring it skips
-// Python's start-up and the imports. The page keeps it in Cache Storage, never the worker: learner code runs
+// Python's start-up and the imports. The page writes it to Cache Storage, never the worker: learner code runs
 // in the worker, which has no Cache Storage (lockdown.js), so no run can write a snapshot for the next visit.
+// The worker only looks it up, the moment it starts and before it locks itself down.
 //
 // One snapshot is kept, under a key made of the hashed names of Pyodide, the standard library and our Python
 // bundle: a new release (or any change to them) finds no snapshot, boots normally and takes a new one.
@@ -10,10 +11,13 @@ export const SNAPSHOT_CACHE = "autograd-playground-snapshot"; // spared by the s
 const FILES = __PYTHON_FILES__; // eslint-disable-line no-undef
 
 // null where the page cannot keep one (no Cache Storage).
-export function snapshotStore(baseUrl, storage = globalThis.caches) {
+export function snapshotStore(storage = globalThis.caches) {
   if (!storage) return null;
   const names = [FILES.pyodide, FILES.stdlib, FILES.bundle].map((path) => path?.replace(/[^\w.-]+/g, "_"));
-  const key = new URL(`snapshot/${names.join("+")}`, baseUrl).href;
+  // Beside this module: the page's script and the worker's, which both hold it, sit in one folder. (Through a
+  // name: Vite would take `new URL(…, import.meta.url)` for a file of ours to bundle.)
+  const here = import.meta.url;
+  const key = new URL(`snapshot/${names.join("+")}`, here).href;
   const open = () => storage.open(SNAPSHOT_CACHE);
 
   return {

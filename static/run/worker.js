@@ -1,13 +1,10 @@
 // The Web Worker that owns Python: it boots Pyodide once, then runs the hidden tests on request.
 // Python never runs on the page's main thread, so the page stays responsive whatever the code does.
 //
-// The one message on the worker itself: {type: "boot", baseUrl, port, problemId?, interruptBuffer?, lock?,
-// snapshot?}; snapshot: true when the page sends a {type: "snapshot"} message next (snapshot-store.js).
+// The one message on the worker itself: {type: "boot", baseUrl, port, problemId?, interruptBuffer?, lock?}.
 // Everything else travels over `port`, a MessageChannel port the page transfers at boot and the worker keeps in
 // a closure: learner code can neither send the page fake results nor stop the worker from hearing it.
-// In on the port:  {type: "snapshot", bytes}  a memory snapshot to boot from (an ArrayBuffer or a ReadableStream
-//                    of its bytes), or null: none
-//                  {type: "run", id, problemId, code, grid}      Run tests
+// In on the port:  {type: "run", id, problemId, code, grid}      Run tests
 //                  {type: "script", id, problemId, code, grid}   Run code (problemId: whose plugins apply, or null)
 //                  grid: the boundary grid's points per side, for plot_boundary (the plots plugin)
 // Out on the port: {type: "status", text}   {type: "ready", seconds, pytestSeconds, restored}
@@ -33,13 +30,16 @@ import { lockDown } from "./lockdown.js";
 import {
   connectLazyLibrary, installProblem, preparePython, restorePython, runScript, runTests,
 } from "./python-setup.js";
+import { snapshotStore } from "./snapshot-store.js";
 
 let pyodide = null;
 let post = null; // the port's postMessage, bound at boot
 let leftovers = null;
 let url = null; // a path of ours, as a URL
 const installed = new Set(); // the ids of the problems Python has
-let receiveSnapshot = () => {}; // until boot has it: hands over the page's snapshot message
+// The snapshot the page saved (snapshot-store.js), looked up the moment this worker starts, while the page's own
+// thread is busy drawing the problem, and before boot's lockDown takes Cache Storage away. A Response, or null.
+const keptSnapshot = snapshotStore()?.find() ?? Promise.resolve(null);
 // A problem's archive may be fetched after learner code ran, and that code reaches this scope through `js`:
 // what fetching uses is taken now, so that no run can hand a later one tests of its own making.
 const fetchFile = self.fetch.bind(self);
@@ -71,11 +71,10 @@ function fetchProblem(problemId) {
   return path ? fetchBytes(path) : Promise.reject(new Error(`there is no problem "${problemId}"`));
 }
 
-async function boot({ baseUrl, port, problemId, interruptBuffer, lock, snapshot: snapshotComing }) {
+async function boot({ baseUrl, port, problemId, interruptBuffer, lock }) {
   const started = performance.now();
   url = (path) => new Url(path, baseUrl).href;
   post = port.postMessage.bind(port);
-  const snapshot = snapshotComing ? new Promise((resolve) => { receiveSnapshot = resolve; }) : null;
   port.onmessage = ({ data }) => handle(data);
   // Held until this worker ends, however it ends: the page learns of it when the lock comes free.
   if (lock) navigator.locks.request(lock, () => { post({ type: "alive" }); return new Promise(() => {}); });
@@ -97,7 +96,7 @@ async function boot({ baseUrl, port, problemId, interruptBuffer, lock, snapshot:
     const { loadPyodide } = await import(/* @vite-ignore */ url(`${FILES.pyodide}pyodide.mjs`));
     const options = { indexURL: url(FILES.pyodide), stdLibURL: url(FILES.stdlib) };
     const files = async () => ({ bundle: await bundle, problems: [await problem].filter(Boolean) });
-    let py = await restore(loadPyodide, options, await snapshot, files);
+    let py = await restore(loadPyodide, options, await keptSnapshot, files);
     pythonUp = py !== null;
     const restored = py !== null;
     const booted = performance.now();
@@ -141,12 +140,12 @@ function bootSizes(problemId) {
   return Object.fromEntries(paths.filter((path) => SIZES[path]).map((path) => [url(path), SIZES[path]]));
 }
 
-// Python from the page's snapshot, with our files back in place; or null (none, or it failed: a normal boot
-// follows, and replaces it).
+// Python from the page's snapshot (a Response), with our files back in place; or null (none, or it failed: a
+// normal boot follows, and replaces it).
 async function restore(loadPyodide, options, snapshot, files) {
   if (!snapshot) return null;
   try {
-    const bytes = snapshot instanceof ArrayBuffer ? snapshot : new Response(snapshot).arrayBuffer();
+    const bytes = snapshot.arrayBuffer();
     const py = await loadPyodide({ ...options, _loadSnapshot: bytes }); // read while Pyodide's files come
     for (const id of restorePython(py, await files())) installed.add(id);
     return py;
@@ -243,10 +242,7 @@ function heap() {
 }
 
 function handle(data) {
-  if (data.type === "snapshot") {
-    receiveSnapshot(data.bytes);
-    receiveSnapshot = () => {};
-  } else if (data.type === "run") answer(data, (live) => runTests(pyodide, data.problemId, data.code, live));
+  if (data.type === "run") answer(data, (live) => runTests(pyodide, data.problemId, data.code, live));
   else if (data.type === "script") answer(data, (live) => runScript(pyodide, data.problemId ?? null, data.code, live));
 }
 
