@@ -78,7 +78,8 @@ export function createRunner({ baseUrl, problemId = null, onStatus = () => {}, o
         crashed(event.message || "unknown error");
       };
     });
-    ready.catch(() => {}); // handled by whoever waits for it
+    // Said at once, on the status line; each run waiting for Python is answered with it too (attempt below).
+    ready.catch((error) => { if (started === worker) onStatus(couldNotLoad(error)); });
     const boot = { type: "boot", baseUrl, port: channel.port2, problemId: bootProblem, interruptBuffer: interrupt };
     started.postMessage({ ...boot, lock: navigator.locks ? lock : null }, [channel.port2]);
   }
@@ -192,8 +193,7 @@ export function createRunner({ baseUrl, problemId = null, onStatus = () => {}, o
         return { result: stoppedResult({ problem, kind, reason: "user", phase: "waiting", seconds }) };
       }
     } catch (error) {
-      const text = `Python could not load: ${error.message}. Reload the page to try again.`;
-      return { result: failedResult({ problem, kind, message: text }) };
+      return { result: failedResult({ problem, kind, message: couldNotLoad(error) }) };
     } finally {
       cancelWaiting = null;
     }
@@ -241,4 +241,31 @@ export function createRunner({ baseUrl, problemId = null, onStatus = () => {}, o
       stop("user");
     },
   };
+}
+
+function couldNotLoad(error) {
+  return `Python could not load: ${error.message}. Reload the page to try again.`;
+}
+
+function missingMessage(detail) {
+  return `The tests could not be fetched (${detail}), so your code did not run. Check your connection and run `
+    + "your code again.";
+}
+
+function busyMessage(limit) {
+  return `Your code did not run: for ${limit} s Python stayed busy with work left from your previous run `
+    + "(a timer, a callback or a promise that was still going after that run ended), so it was restarted. "
+    + "Run your code again.";
+}
+
+// What the learner reads when Python itself fails, from the error the worker saw.
+function crashMessage(detail) {
+  const exit = /exit\((\d+)\)/.exec(detail); // os._exit(3): "Program terminated with exit(3)"
+  const cause = exit ? `your code ended it, with exit code ${exit[1]}`
+    : /out of memory|Cannot enlarge memory|allocation fail|Array buffer allocation/i.test(detail) ? "out of memory"
+      : /call stack|too much recursion/i.test(detail) ? "stack overflow: too much recursion"
+        : /worker closed/.test(detail) ? "your code closed it"
+          : detail.split("\n")[0].slice(0, 200);
+  return `Python crashed (${cause}) and was restarted; your code is safe in the editor. Try again when `
+    + "Python is ready; if it crashes again, look for what your code does that could break Python itself.";
 }

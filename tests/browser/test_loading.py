@@ -30,3 +30,13 @@ def test_a_progress_bar_shows_python_loading_then_goes(context, problem_url):
     assert counted, values  # bytes were counted as they came
     assert counted == sorted(counted) and counted[-1] <= values[-1]["max"]
     assert values[-1]["text"] == "Starting Python"  # then, all in, Python starts
+
+
+def test_a_python_that_cannot_load_says_so_at_once(context, problem_url):
+    """Nothing to wait for: the status line says what failed without waiting for a run to ask. (Our bundle of
+    pytest and the harness is missing, as on a server caught in the middle of a deploy.)"""
+    context.route("**/py-bundle-*.zip", lambda route: route.fulfill(status=404, body="gone"))
+    page = context.new_page()
+    page.goto(problem_url)
+    expect(page.get_by_role("status").first).to_contain_text("Python could not load", timeout=60_000)
+    expect(page.get_by_role("status").first).to_contain_text("Reload the page to try again")
