@@ -13,8 +13,9 @@ import { openProblem, preloadProblemView } from "./problem/problem-view.js";
 
 const app = document.getElementById("app");
 const inTrack = (id) => track.some((problem) => problem.id === id);
-// What the views' status lines show of Python; progress: {loaded, total}, the bytes of its files while it loads.
-const python = { status: "Loading Python…", ready: false, progress: null };
+// What the views' status lines show of Python; progress: {loaded, total}, the bytes of its files while it loads;
+// failed: it could not load.
+const python = { status: "Loading Python…", ready: false, progress: null, failed: false };
 let view = null; // the view on the page: {heading, destroy(), python?(text)}
 
 document.documentElement.dataset.release = __RELEASE__; // eslint-disable-line no-undef
@@ -25,8 +26,13 @@ const runner = shareRunner(createRunner({
   baseUrl: new URL(import.meta.env.BASE_URL, location.href).href,
   problemId: opening.view === "problem" && inTrack(opening.id) ? opening.id : null,
   onStatus(text) {
-    Object.assign(python, { status: text, ready: false });
+    Object.assign(python, { status: text, ready: false, failed: false });
     document.documentElement.dataset.python = "loading";
+    view?.python?.(text);
+  },
+  onBootError(text) {
+    Object.assign(python, { status: text, ready: false, failed: true });
+    document.documentElement.dataset.python = "failed";
     view?.python?.(text);
   },
   onProgress(progress) {

@@ -25,7 +25,7 @@ const DEFAULT_LIMIT_SECONDS = 10; // a script run with no problem open
 
 // problemId: the problem the page opened, whose files the worker fetches while Python boots (or null).
 export function createRunner({ baseUrl, problemId = null, onStatus = () => {}, onProgress = () => {}, onReady = () => {},
-  onHeap = () => {} }) {
+  onBootError = () => {}, onHeap = () => {} }) {
   // Writing 2 here raises KeyboardInterrupt in Python; shared memory needs a cross-origin isolated page.
   const interrupt = self.crossOriginIsolated ? new Uint8Array(new SharedArrayBuffer(1)) : null;
   let worker = null;
@@ -78,8 +78,8 @@ export function createRunner({ baseUrl, problemId = null, onStatus = () => {}, o
         crashed(event.message || "unknown error");
       };
     });
-    // Said at once, on the status line; each run waiting for Python is answered with it too (attempt below).
-    ready.catch((error) => { if (started === worker) onStatus(couldNotLoad(error)); });
+    // Said at once (the page shows it on the status line); each run waiting for Python gets it too (attempt below).
+    ready.catch((error) => { if (started === worker) onBootError(couldNotLoad(error)); });
     const boot = { type: "boot", baseUrl, port: channel.port2, problemId: bootProblem, interruptBuffer: interrupt };
     started.postMessage({ ...boot, lock: navigator.locks ? lock : null }, [channel.port2]);
   }

@@ -180,7 +180,11 @@ function synchronousReader() {
     const request = new Request();
     open(request, "GET", href, false);
     setType(request, "arraybuffer");
-    send(request); // throws when offline
+    try {
+      send(request);
+    } catch {
+      throw new Error("no connection to the server"); // offline, say; the browser's own words name our URL
+    }
     if (status(request) !== 200) throw new Error(`HTTP ${status(request)}`);
     return new Uint8Array(response(request));
   };

@@ -40,3 +40,4 @@ def test_a_python_that_cannot_load_says_so_at_once(context, problem_url):
     page.goto(problem_url)
     expect(page.get_by_role("status").first).to_contain_text("Python could not load", timeout=60_000)
     expect(page.get_by_role("status").first).to_contain_text("Reload the page to try again")
+    expect(page.get_by_role("progressbar", name="Loading Python")).to_be_hidden()  # nothing is coming
