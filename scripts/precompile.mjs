@@ -68,7 +68,9 @@ function copyIn(pyodide, source, target) {
 // A fixed hash seed: set constants are marshalled in hash order, and builds should be reproducible. No column
 // positions in the bytecode (PYTHONNODEBUGRANGES): a quarter fewer bytes to download, and only tracebacks through
 // the library, pytest and the harness lose their ^^^ marks; learner code, compiled in the browser, keeps them.
-const pyodide = await loadPyodide({ env: { PYTHONHASHSEED: "0", PYTHONNODEBUGRANGES: "1" }, stdout: () => {}, stderr: (line) => console.error(line) });
+const pyodide = await loadPyodide({
+  env: { PYTHONHASHSEED: "0", PYTHONNODEBUGRANGES: "1" }, stdout: () => {}, stderr: (line) => console.error(line),
+});
 const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_paths()['purelib']").replace(/^\/+/, "/");
 const before = new Set(pyodide.FS.readdir(sitePackages));
 const wheels = readdirSync(WHEELS).filter((name) => name.endsWith(".whl"));

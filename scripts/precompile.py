@@ -151,9 +151,10 @@ def bundle_python(site_packages: str, installed: list[str], harness: str, target
                 relative = path.relative_to(site)
                 if pruned(relative):
                     continue
-                if unused or (path.suffix == ".py" and str(path) not in hot and not top.endswith(".dist-info")):
+                module = path.suffix == ".py" and not top.endswith(".dist-info")
+                if unused or (module and str(path) not in hot):
                     write(lazy, relative.as_posix(), path.read_bytes())
-                elif path.suffix == ".py" and not top.endswith(".dist-info"):
+                elif module:
                     add_module(out, relative.as_posix(), path.read_bytes(), str(path), hot)
                 else:
                     write(out, relative.as_posix(), path.read_bytes())
