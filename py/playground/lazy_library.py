@@ -52,7 +52,8 @@ class LazyLibrary:
             try:
                 self.archive = fetch_archive()
             except Exception as error:  # a JsException: offline, or the server is gone
-                message = NOT_FETCHED.format(name=fullname.partition(".")[0], error=error)
+                said = str(error).removeprefix("Error: ")  # a JS Error's own words
+                message = NOT_FETCHED.format(name=fullname.partition(".")[0], error=said)
                 raise ModuleNotFoundError(message, name=fullname) from None
         return self.archive
 
