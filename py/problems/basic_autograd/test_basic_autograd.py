@@ -55,6 +55,15 @@ def test_accumulates_when_reused():
     assert close(x.grad, 2), f"x is used twice, so x.grad should be 2, got {show(x.grad)}"
 
 
+def test_product_of_a_value_with_itself():
+    x = Value(3.0)
+    y = x * x
+    assert close(y.data, 9), f"y = x * x = 3 * 3 should be 9, got {show(y.data)}"
+    y.backward()
+    assert close(x.grad, 6), (
+        f"y = x * x uses x as both operands, so x.grad should be 2*x = 6, got {show(x.grad)}")
+
+
 def test_shared_node_collects_all_paths():
     a = Value(2.0)
     b = a * Value(3.0)  # b = 6 feeds both p and q
