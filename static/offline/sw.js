@@ -53,16 +53,14 @@ async function serve(request, path) {
 // file too, if an earlier release had fetched it).
 async function precache() {
   const cache = await caches.open(CACHE);
-  await Promise.all(Object.keys(BUILD.lazy ?? {}).map(async (path) => {
+  await Promise.all(Object.keys(BUILD.lazy).map(async (path) => {
     const url = new URL(path, SCOPE).href;
-    const kept = await caches.match(url);
-    const body = kept && await bodyIfGenuine(kept, path);
+    const body = await keptBody(url, path);
     if (body) await cache.put(url, new Response(body));
   }));
   await Promise.all(Object.keys(BUILD.files).map(async (path) => {
     const url = new URL(path, SCOPE).href;
-    const kept = await caches.match(url);
-    let body = kept && await bodyIfGenuine(kept, path);
+    let body = await keptBody(url, path);
     if (!body) {
       const response = await fetch(url, { cache: "no-cache" });
       body = response.ok && await bodyIfGenuine(response, path);
@@ -71,6 +69,12 @@ async function precache() {
     if (!body) throw new Error(`${path} does not match this release`);
     await cache.put(url, new Response(body));
   }));
+}
+
+// The file's body as some release's cache keeps it, if it is this release's file; or null.
+async function keptBody(url, path) {
+  const kept = await caches.match(url);
+  return kept ? bodyIfGenuine(kept, path) : null;
 }
 
 // The page's Python snapshot (run/snapshot-store.js) is not ours to drop: it names its release itself.
