@@ -1,4 +1,4 @@
-// The page: one Python worker for the whole visit, and one view at a time, chosen by the URL's hash:
+// The page: its runs of Python (a fresh worker for each), and one view at a time, chosen by the URL's hash:
 // the track's list (track/home.js) or one problem (problem/problem-view.js).
 // Follow a click on Run tests: problem/problem-view.js → problem/runs.js → run/runner-client.js → run/worker.js
 // → Python → results/results.js.
@@ -8,7 +8,6 @@ import { createRunner } from "./run/runner-client.js";
 import { keepWorkingOffline } from "./offline/offline.js";
 import { showHome, showLoading, showMissing } from "./track/home.js";
 import { followRoutes, forgetShared, hrefOf, routeOf } from "./track/router.js";
-import { shareRunner } from "./problem/shared-runner.js";
 import { openProblem, preloadProblemView } from "./problem/problem-view.js";
 
 const app = document.getElementById("app");
@@ -22,7 +21,7 @@ document.documentElement.dataset.release = __RELEASE__; // eslint-disable-line n
 
 // Python boots first, in the background, with the problem the page opens on (if any): nothing waits for it.
 const opening = routeOf(location.hash);
-const runner = shareRunner(createRunner({
+const runner = createRunner({
   baseUrl: new URL(import.meta.env.BASE_URL, location.href).href,
   problemId: opening.view === "problem" && inTrack(opening.id) ? opening.id : null,
   onStatus(text) {
@@ -50,11 +49,7 @@ const runner = shareRunner(createRunner({
     // then comes from the HTTP cache, not the network, and does not slow the first run down (by ~100 ms, measured).
     runner.whenIdle().then(keepWorkingOffline);
   },
-  onHeap({ bytes, used }) { // the worker's memory after each run, for the soak test (tests/browser/test_soak.py)
-    const results = document.getElementById("results");
-    if (results) Object.assign(results.dataset, { heapBytes: bytes, heapUsed: used });
-  },
-}));
+});
 
 // What comes after a problem in the track: {title, href}, or null for the last.
 function nextAfter(id) {

@@ -31,22 +31,6 @@ SYNTAX_ERROR = "class Value:\n    def __init__(self, data):\n        self.data =
 pytestmark = pytest.mark.pyodide
 
 
-# Each is run, then the reference: its verdicts must be as if nothing had happened.
-TAMPERING = {
-    "pytest patched": "import _pytest.python\n_pytest.python.Function.runtest = lambda self: None\n",
-    "harness patched": "import playground.verdicts as v\nv.VerdictCollector.explain = lambda *a: {}\n",
-    "environment": "import os\nos.environ['PYTEST_ADDOPTS'] = '-k nothing'\n",
-    "import hook": ("import sys\nclass F:\n    def find_spec(self, *a):\n        raise ImportError('no')\n"
-                    "sys.meta_path.insert(0, F())\n"),
-    "int digits": "import sys\nsys.set_int_max_str_digits(640)\n",
-    "hidden tests rewritten": (f"import playground.problem as p\n(p.PROBLEMS / {PROBLEM.id!r} / "
-                               f"{PROBLEM.test_file.name!r}).write_text('def test_x():\\n    pass\\n')\n"),
-    "low recursion limit": "import sys\nsys.setrecursionlimit(40)\n",
-    "pyodide's API": ("import pyodide_js\npyodide_js.pyimport = None\n"
-                      "pyodide_js._module._PyUnstable_ThreadState_SetStackProtection = None\n"),
-}
-
-
 # Smaller cases from the issue "Learner code can't reach the page", with what the learner must read.
 ODD = {
     "raises KeyboardInterrupt": (
@@ -81,9 +65,6 @@ def cases() -> list[dict]:
         *({"name": name, "code": (PROBLEM.mistakes / name).read_text()} for name in CORRECT_EXPECTATIONS),
         {"name": "freed chain", "code": FREED_CHAIN},
         {"name": "recursive repr", "code": RECURSIVE_REPR},
-        *(case for name, code in TAMPERING.items() for case in (
-            {"name": name, "code": code},
-            {"name": f"starter after {name}", "code": PROBLEM.starter})),
         *({"name": name, "code": code} for name, (code, _) in ODD.items()),
         {"name": "fractions", "code": FRACTIONS},
         {"name": "lazy standard library", "code": LAZY_IMPORTS + SOLUTION},
@@ -213,15 +194,6 @@ def test_deep_repr_is_a_recursion_error_not_a_crash(pyodide_run):
     error = pyodide_run["results"]["recursive repr"]["error"]
     assert error["type"] == "RecursionError", error
     assert error["line"] is not None
-
-
-@pytest.mark.parametrize("tampering", sorted(TAMPERING))
-def test_tampering_does_not_change_later_verdicts(pyodide_run, tampering):
-    """After every kind of tampering, the starter still fails everything and the reference passes."""
-    starter = pyodide_run["results"][f"starter after {tampering}"]
-    assert starter["passed"] == 0 and len(starter["tests"]) == len(PROBLEM.meta["tests"])
-    assert {t["outcome"] for t in starter["tests"]} <= {"failed", "error"}
-    assert pyodide_run["results"]["reference again"]["solved"] is True
 
 
 @pytest.mark.parametrize("case", sorted(ODD))

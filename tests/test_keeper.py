@@ -47,5 +47,5 @@ def test_classes_of_the_learners_module_are_watched_and_released():
                  "__builtins__": {**vars(builtins), "__build_class__": keeper.build_class("submission")}}
     exec("class V:\n    def __init__(self, x):\n        self.x = x\nv = V(1)\nw = V(2)\n", namespace)
     assert [v.x for v in keeper.kept] == [1, 2]
-    keeper.release()
+    keeper.let_go(None)
     assert keeper.kept == [] and namespace["w"].x == 2

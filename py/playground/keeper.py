@@ -75,21 +75,15 @@ class Keeper:
         kept[:] = [obj for obj in kept if obj is not None]
 
     def let_go(self, namespace: dict | None) -> None:
-        """At the end of a run, while the learner's objects are still kept: collect the garbage (pytest's
-        session, cycles the code left: each __del__ runs within the run, its module still whole), empty
-        the learner's namespace (what only it held is freed now), then let go of the kept objects. Cycles
-        among those (micrograd's closures) go at the worker's collection after the run."""
+        """At the end of a run, while the learner's objects are still kept: collect the garbage (each __del__
+        runs within the run, its module still whole), empty the learner's namespace (what only it held is freed
+        now), then let go of the kept objects, newest first."""
         gc.collect()
         if namespace is not None:
             namespace.clear()
-        self.release()
-
-    def release(self) -> None:
-        """Let go of every kept object, newest first. Safe to stop halfway: the rest go next time."""
         kept = self.kept
         while kept:
             kept.pop()
-        self.room, self.full = FIRST_COMPACTION, False
 
 
 def references(objects: list, i: int) -> int:
@@ -116,5 +110,3 @@ def cell_holds(cell, obj) -> bool:
     except ValueError:  # an empty cell
         return False
 
-
-keeper = Keeper()  # one for the interpreter: what a stopped run left is released by the next

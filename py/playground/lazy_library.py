@@ -19,8 +19,7 @@ NOT_FETCHED = ("`{name}` is part of Python's standard library, but this page dow
                "first imported, and the download failed ({error}). Check your connection, then run again.")
 
 # Set by the page once Python is up (static/run/python-setup.js): a function that fetches the archive, writes it
-# into Python's file system and returns its path. Kept in this module's namespace, which every run gets back as
-# it was (playground.isolation), not in the finder, which code could reach and change for good.
+# into Python's file system and returns its path.
 fetch_archive: Callable[[], str] | None = None
 
 

@@ -1,10 +1,11 @@
 """Loading the learner's code as a fresh module, and explaining why it did not load."""
 
+import builtins
 import importlib
 import re
 import sys
 import traceback
-from contextlib import redirect_stderr, redirect_stdout
+from contextlib import contextmanager, redirect_stderr, redirect_stdout
 from pathlib import Path
 from types import TracebackType
 from typing import TextIO
@@ -20,6 +21,24 @@ def write_module(workdir: Path, module: str, source: str) -> Path:
     path = workdir / f"{module}.py"
     path.write_text(source, encoding="utf-8", errors="replace")
     return path
+
+
+@contextmanager
+def learner_setting(folders: list[Path], added_builtins: dict):
+    """For the run's length: folders first on sys.path (in that order), and the builtins the harness adds
+    (a plugin's draw(), the keeper's __build_class__). Each run gets a Python of its own in the browser; under
+    CPython, runs follow each other in one interpreter, and each takes its setting away."""
+    saved_path = list(sys.path)
+    saved_builtins = {name: vars(builtins)[name] for name in added_builtins if name in vars(builtins)}
+    sys.path[:0] = [str(folder) for folder in folders]
+    vars(builtins).update(added_builtins)
+    try:
+        yield
+    finally:
+        sys.path[:] = saved_path
+        for name in added_builtins:
+            vars(builtins).pop(name, None)
+        vars(builtins).update(saved_builtins)
 
 
 def forget_modules(*names: str) -> None:

@@ -7,6 +7,7 @@ stopped by Python's C-stack guard, which the worker sets before each run (static
 
 import builtins
 import gc
+import signal
 import sys
 from contextlib import contextmanager
 
@@ -25,7 +26,6 @@ class RunState:
 
     def __init__(self) -> None:
         self.stop_requested = False  # the page's Stop or time limit (not a KeyboardInterrupt the code raised)
-        self.audit_hook_added = False  # cannot be undone: the next run needs a fresh Python
 
 
 state = RunState()
@@ -34,9 +34,10 @@ state = RunState()
 @contextmanager
 def learner_limits():
     """CPython's recursion limit, which the code may raise within what the browser holds; no keyboard;
-    Stop told apart from a KeyboardInterrupt the code raises; audit hooks noted; the collector runs less often."""
-    set_limit, add_audit_hook, real_input = sys.setrecursionlimit, sys.addaudithook, builtins.input
+    Stop told apart from a KeyboardInterrupt the code raises; the collector runs less often."""
+    set_limit, real_input, limit_before = sys.setrecursionlimit, builtins.input, sys.getrecursionlimit()
     thresholds = gc.get_threshold()
+    interrupt_handler = signal.getsignal(signal.SIGINT)
     state.stop_requested = False
 
     def setrecursionlimit(limit: int) -> None:
@@ -45,18 +46,18 @@ def learner_limits():
                              f"{MIN_RECURSION_LIMIT} (Python's default is {LEARNER_RECURSION_LIMIT:,})")
         set_limit(min(limit, MAX_RECURSION_LIMIT) if isinstance(limit, int) else limit)
 
-    def addaudithook(hook) -> None:
-        state.audit_hook_added = True
-        add_audit_hook(hook)
-
     set_limit(LEARNER_RECURSION_LIMIT)
     gc.set_threshold(LEARNER_GC_THRESHOLD, *thresholds[1:])
-    sys.setrecursionlimit, sys.addaudithook, builtins.input = setrecursionlimit, addaudithook, no_input
+    sys.setrecursionlimit, builtins.input = setrecursionlimit, no_input
+    signal.signal(signal.SIGINT, stop_requested)
     try:
         yield
     finally:
-        sys.setrecursionlimit, sys.addaudithook, builtins.input = set_limit, add_audit_hook, real_input
+        sys.setrecursionlimit, builtins.input = set_limit, real_input
         gc.set_threshold(*thresholds)
+        set_limit(limit_before)
+        if interrupt_handler is not None:
+            signal.signal(signal.SIGINT, interrupt_handler)
 
 
 def stop_requested(signum, frame) -> None:

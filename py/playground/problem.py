@@ -1,8 +1,7 @@
 """A problem is a folder: statement, starter, reference solution, hidden tests, metadata (problem.json).
 
-Learner code shares the file system with the problems, so each problem folder is recorded when the harness
-first sees it (or installs it) and put back as it was before each run: changed files restored, added ones
-deleted.
+In the browser each run has a Python and a file system of its own, so what learner code writes into a
+problem's folder is gone with its run.
 """
 
 import io
@@ -16,15 +15,6 @@ from pathlib import Path
 PROBLEMS = Path(__file__).resolve().parent.parent / "problems"  # beside this package, in the repo and the bundle
 
 
-def read_folder(folder: Path) -> dict[Path, bytes]:
-    return {path: path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
-
-
-pristine: dict[Path, dict[Path, bytes]] = {  # folder -> its files as first seen
-    folder: read_folder(folder) for folder in (PROBLEMS.iterdir() if PROBLEMS.is_dir() else ()) if folder.is_dir()
-}
-
-
 def install(archive) -> str:
     """Put a problem's folder in place from a zip of `<id>/...` entries (bytes, or a JS Uint8Array in
     Pyodide), replacing whatever is there; return its id."""
@@ -34,26 +24,7 @@ def install(archive) -> str:
         folder = PROBLEMS / problem_id
         shutil.rmtree(folder, ignore_errors=True)
         bundle.extractall(PROBLEMS)
-    pristine[folder] = read_folder(folder)
     return problem_id
-
-
-def restore_files(folder: Path) -> None:
-    """Put folder back as it was first seen: files changed or deleted since are written back, new ones go."""
-    if folder not in pristine:
-        pristine[folder] = read_folder(folder)
-        return
-    files = pristine[folder]
-    for path in folder.rglob("*"):
-        if path not in files and (path.is_file() or path.is_symlink()):
-            path.unlink()
-    for path, content in files.items():
-        try:
-            if path.read_bytes() == content:
-                continue
-        except OSError:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content)
 
 
 @dataclass(frozen=True)
@@ -83,7 +54,6 @@ class Problem:
     @classmethod
     def load(cls, folder: str | Path) -> "Problem":
         folder = Path(folder).resolve()
-        restore_files(folder)
         meta = json.loads((folder / "problem.json").read_text(encoding="utf-8"))
         tests = meta["tests"]
         return cls(

@@ -1,12 +1,10 @@
 """Run a problem's hidden tests against the learner's code; return a Result (playground.schema), ready for JSON."""
 
-import builtins
 import importlib
 import io
 import json
 import os
 import pkgutil
-import signal
 import sys
 import tempfile
 import time
@@ -16,20 +14,20 @@ from pathlib import Path
 import pytest
 
 from playground import plugins as plugin_modules
-from playground.isolation import interpreter_restored
-from playground.keeper import keeper
+from playground.keeper import Keeper
 from playground.learner import (
     describe,
     forget_directory_listing,
     learner_line,
+    learner_setting,
     load_error,
     write_module,
 )
-from playground.limits import learner_limits, state, stop_requested
+from playground.limits import learner_limits, state
 from playground.live import connected
 from playground.output import CappedOutput, OutputBudget
 from playground.plugins import Plugin
-from playground.problem import Problem, pristine
+from playground.problem import Problem
 from playground.schema import Result, TestResult, new_result, stopped
 from playground.verdicts import VerdictCollector, new_verdict
 
@@ -55,15 +53,15 @@ def run_tests(problem_dir: str | Path, source: str, workdir: str | Path | None =
     """Run the hidden tests of the problem in problem_dir against source; send: where updates go while it runs
     (playground.live), grid: the boundary grid's points per side."""
     started = time.perf_counter()
-    keeper.release()  # whatever a stopped run left
     problem = Problem.load(problem_dir)
     plugins = plugin_modules.load(problem.plugins)
     workdir = Path(workdir or Path(tempfile.gettempdir()) / "playground")
     learner_path = write_module(workdir, problem.module, source)
     problem.forget_modules()
     forget_directory_listing(workdir)
-    if str(workdir) not in sys.path:
-        sys.path.insert(0, str(workdir))
+    keeper = Keeper()
+    added = {name: value for plugin in plugins for name, value in plugin.builtins(None).items()}
+    added["__build_class__"] = keeper.build_class(problem.module)
 
     result = new_result("tests", problem.id)
     budget = OutputBudget()
@@ -73,13 +71,8 @@ def run_tests(problem_dir: str | Path, source: str, workdir: str | Path | None =
     dont_write_bytecode = sys.dont_write_bytecode
     sys.dont_write_bytecode = True  # a stale .pyc must never stand in for new code
     try:
-        with interpreter_restored(), learner_limits(), connected(send, grid):
-            signal.signal(signal.SIGINT, stop_requested)
-            sys.path.insert(1, str(problem.provided_dir))  # what the problem provides, after the learner's code
-            for plugin in plugins:
-                for name, value in plugin.builtins(None).items():
-                    setattr(builtins, name, value)
-            builtins.__build_class__ = keeper.build_class(problem.module)
+        # what the problem provides comes after the learner's code
+        with learner_setting([workdir, problem.provided_dir], added), learner_limits(), connected(send, grid):
             result["error"] = load_error(source, learner_path, problem.module, printed, problem.defines)
             phase = "testing"
             if not result["error"]:
@@ -88,13 +81,13 @@ def run_tests(problem_dir: str | Path, source: str, workdir: str | Path | None =
                     result["stopped"] = stopped("testing", running_line(verdicts))
             learner = sys.modules.get(problem.module)
             problem.forget_modules()
-            if not state.stop_requested:  # a stopped run answers first: the next run frees what it kept
+            if not state.stop_requested:  # a stopped run answers first: its Python is thrown away
                 with redirect_stdout(printed), redirect_stderr(printed):  # where a __del__ prints
                     keeper.let_go(vars(learner) if learner else None)
     except KeyboardInterrupt as exc:  # Stop, or the time limit: the page interrupted the run
         line = learner_line(exc.__traceback__, learner_path) if phase == "loading" else running_line(verdicts)
         result["stopped"] = stopped(phase, line)
-    except Exception as exc:  # the learner's code broke the harness itself; the interpreter is restored by now
+    except Exception as exc:  # the learner's code broke the harness itself
         result["error"] = harness_error(f"The tests could not run: {describe(exc)}. Did your code replace or "
                                         "delete something the tests use (a module's function, a built-in)?",
                                         learner_line(exc.__traceback__, learner_path))
@@ -117,7 +110,6 @@ def run_tests(problem_dir: str | Path, source: str, workdir: str | Path | None =
         challenge={"passed": sum(t["outcome"] == "passed" for t in challenge), "total": len(challenge)},
         solved=passed == len(required) and not result["stopped"],
         shared_message=say_once(tests, allowed=not result["stopped"]),
-        restart_python=state.audit_hook_added,  # something the run did can't be undone
         timings={"total": time.perf_counter() - started},
     )
     for plugin in plugins:
@@ -163,7 +155,6 @@ def warm_up(problem_dir: str | Path | None = None) -> None:
         (problem / "test_warm_up.py").write_text("from submission import x\n\n\ndef test_warm_up():\n"
                                                  "    assert x == 1\n")
         run_tests(problem, "x = 1\n")
-        pristine.pop(problem.resolve(), None)
 
 
 def say_once(tests: list[dict], allowed: bool = True) -> str | None:

@@ -104,7 +104,6 @@ class Result(TypedDict):
     shared_message: str | None  # applies to every test that did not pass: said once, above the list
     graphs: list[dict]  # script: what draw(v) drew
     plot: Plot | None  # plots plugin: what plot_loss and plot_boundary drew, as far as the run got
-    restart_python: bool  # the run did something that can't be undone: the page starts a fresh Python
     timings: Timings
 
 
@@ -113,7 +112,7 @@ def new_result(kind: Literal["tests", "script"], problem: str | None) -> Result:
     return {"version": VERSION, "kind": kind, "problem": problem, "status": "finished", "error": None,
             "stopped": None, "output": "", "tests": [], "passed": 0, "total": 0,
             "challenge": {"passed": 0, "total": 0}, "solved": False, "shared_message": None, "graphs": [],
-            "plot": None, "restart_python": False, "timings": {"total": 0.0}}
+            "plot": None, "timings": {"total": 0.0}}
 
 
 def stopped(phase: Literal["loading", "testing", "running"], line: int | None) -> Stopped:

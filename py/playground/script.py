@@ -5,18 +5,15 @@ add (the autograd plugin's draw(v) graphs). The code runs as __main__ from a fil
 import builtins
 import importlib
 import json
-import signal
-import sys
 import tempfile
 import time
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 from playground import plugins as plugin_modules
-from playground.isolation import interpreter_restored
-from playground.keeper import keeper
-from playground.learner import describe, learner_line, learner_traceback, syntax_error, write_module
-from playground.limits import learner_limits, state, stop_requested
+from playground.keeper import Keeper
+from playground.learner import describe, learner_line, learner_setting, learner_traceback, syntax_error, write_module
+from playground.limits import learner_limits, state
 from playground.live import connected
 from playground.output import CappedOutput, OutputBudget
 from playground.plugins import Plugin
@@ -51,7 +48,7 @@ def run_script(source: str, workdir: str | Path | None = None, problem_dir: str 
     added = [plugin.script_result() for plugin in script.plugins]
     result.update(output=output.text() + "".join(extra.get("note", "") for extra in added),
                   graphs=[graph for extra in added for graph in extra.get("graphs", [])],
-                  restart_python=state.audit_hook_added, timings={"total": time.perf_counter() - started})
+                  timings={"total": time.perf_counter() - started})
     for plugin in script.plugins:
         result.update(plugin.run_result())
     return result
@@ -71,6 +68,7 @@ class Script:
 
     def run(self, code, output: CappedOutput) -> dict | None:
         """Execute the compiled script; return its error, or None when it ran to the end."""
+        keeper = Keeper()
         keep = keeper.build_class("__main__")
 
         def build_class(*args, **kwargs):
@@ -81,14 +79,12 @@ class Script:
             return cls
 
         added = {name: value for plugin in self.plugins for name, value in plugin.builtins(self.path).items()}
-        script_builtins = {**vars(builtins), **added, "__build_class__": build_class}
-        namespace = {"__name__": "__main__", "__file__": str(self.path), "__builtins__": script_builtins}
-        keeper.release()
-        with interpreter_restored(), learner_limits(), redirect_stdout(output), redirect_stderr(output):
-            signal.signal(signal.SIGINT, stop_requested)
+        folders = [self.problem.provided_dir] if self.problem else []
+        with learner_setting(folders, {}), learner_limits(), redirect_stdout(output), redirect_stderr(output):
+            script_builtins = {**vars(builtins), **added, "__build_class__": build_class}  # input() as limited
+            namespace = {"__name__": "__main__", "__file__": str(self.path), "__builtins__": script_builtins}
             if self.problem:
                 self.problem.forget_modules()
-                sys.path.insert(0, str(self.problem.provided_dir))
                 for name in self.problem.provided:  # loaded first, so the plugins see their classes
                     module = importlib.import_module(name)
                     for plugin in self.plugins:

@@ -28,10 +28,10 @@ export function createPlots({ region, timeLimit }) {
   }
 
   return {
-    // What each run takes: runner-client.js's {onPlot, grid}.
+    // What each run takes: runner-client.js's {onUpdate, grid}.
     options: {
       grid: BOUNDARY_GRID,
-      onPlot(json, seconds) {
+      onUpdate(json, seconds) {
         if (!run.running) return;
         try {
           plot = merge(plot ?? emptyPlot(), JSON.parse(json));

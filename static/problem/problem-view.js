@@ -23,7 +23,7 @@ export function preloadProblemView() {
 
 // problem: {meta (problem.json), statement, starter, provided, hints, solutionUrl} (scripts/problems.mjs).
 // next: {title, href} of the track's next problem, or null.
-// runner: the page's one Python (shared-runner.js); python: {status, ready}, kept up to date by main.js.
+// runner: the page's runs of Python (run/runner-client.js); python: {status, ready}, kept up to date by main.js.
 // shared: a share link's data (share.js), whose code is offered in place of the learner's.
 // Returns the view: {heading, python() (Python has news: python.status), destroy()}.
 export function openProblem(container, { problem, next, runner, python, shared }) {

@@ -1,6 +1,6 @@
 // A problem's runs: Run tests and Run code. A click while Python loads or while a run goes is queued, never
-// lost; clicks made in the meantime collapse into one run of the latest code. Runs go one at a time through
-// the page's one Python (shared-runner.js); leaving the problem stops its run and forgets its queue.
+// lost; clicks made in the meantime collapse into one run of the latest code. Runs go one at a time, each in a
+// Python of its own (run/runner-client.js); leaving the problem stops its run and forgets its queue.
 
 import { markSolved, saveResults } from "../track/storage.js";
 
@@ -16,12 +16,22 @@ export function createRuns({ problem, runner, python, status, results, output, p
   let left = false; // the learner opened another problem: nothing more is shown or saved here
 
   let waiting = null; // "tests" or "code": what waits for Python to be ready, or null
-  const waitingFor = (what) => `${python.status} Your ${what} will run as soon as Python is ready.`;
+  // Before the first Python is up, its news; after, a run waits only for the next fresh Python to be ready.
+  const waitingFor = (what) => (python.ready ? `Starting a fresh Python for your ${what}…`
+    : `${python.status} Your ${what} will run as soon as Python is ready.`);
+  const runningWords = (what) => (what === "tests" ? "Running tests…" : "Running your code…");
 
-  // Starts a run, or says what it waits for; Python's news then keeps saying it (pythonNews).
-  function announce(what, running) {
+  // Starts a run, or says what it waits for; Python's news then keeps saying it (pythonNews), and the run says
+  // when it starts (started).
+  function announce(what) {
     waiting = runner.isReady ? null : what;
-    status.say(waiting ? waitingFor(waiting) : running);
+    status.say(waiting ? waitingFor(waiting) : runningWords(what));
+  }
+
+  function started() {
+    if (!waiting || left) return;
+    status.say(runningWords(waiting));
+    waiting = null;
   }
 
   async function runTests() {
@@ -51,9 +61,9 @@ export function createRuns({ problem, runner, python, status, results, output, p
     while (queuedCode !== null || queuedScript !== null) {
       if (queuedCode === null) {
         const code = queuedScript;
-        announce("code", "Running your code…");
+        announce("code");
         plots?.begin();
-        const result = await runner.runScript(problem, code, plots?.options);
+        const result = await runner.runScript(problem, code, { ...plots?.options, onStart: started });
         if (left) return;
         if (queuedScript === code) queuedScript = null;
         output.show(result, limit);
@@ -61,9 +71,9 @@ export function createRuns({ problem, runner, python, status, results, output, p
         continue;
       }
       const code = queuedCode;
-      announce("tests", "Running tests…");
+      announce("tests");
       plots?.begin();
-      const result = await runner.run(problem, code, plots?.options);
+      const result = await runner.run(problem, code, { ...plots?.options, onStart: started });
       if (left) return;
       if (queuedCode === code) queuedCode = null;
       show(result);
@@ -75,7 +85,7 @@ export function createRuns({ problem, runner, python, status, results, output, p
     stopButton.disabled = true;
     results.setBusy(false);
     output.setBusy(false);
-    status.python(runner.isReady ? "Ready" : python.status);
+    status.python(python.ready ? "Ready" : python.status);
   }
 
   // result: a Result (results/schema.js), from Python or made by the page when Python could not answer.
@@ -95,10 +105,8 @@ export function createRuns({ problem, runner, python, status, results, output, p
     runTests,
     runScript,
     pythonNews() { // Python's state changed (python.status): a run that waits for it says so, then that it runs
-      if (!waiting) return status.python(runner.isReady ? "Ready" : python.status);
-      if (!runner.isReady) return status.say(waitingFor(waiting));
-      status.say(waiting === "tests" ? "Running tests…" : "Running your code…");
-      waiting = null;
+      if (!waiting) return status.python(python.ready ? "Ready" : python.status);
+      if (!python.ready) status.say(waitingFor(waiting));
     },
     stop() { // the learner's Stop: no run waits behind the one stopped
       queuedCode = null;

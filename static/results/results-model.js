@@ -21,7 +21,7 @@ function pageResult({ problem, kind, status, error = null, stopped = null, secon
   return {
     version: VERSION, kind, problem: problem?.id ?? null, status, error, stopped, output: "", tests,
     passed: 0, total: required, challenge: { passed: 0, total: tests.length - required }, solved: false,
-    shared_message: null, graphs: [], plot: null, restart_python: false, timings: { total: seconds },
+    shared_message: null, graphs: [], plot: null, timings: { total: seconds },
   };
 }
 

@@ -20,6 +20,6 @@ export const VERSION = 3;
  * @typedef {{version: number, kind: "tests" | "script", problem: string | null, status: Status,
  *            error: RunError | null, stopped: Stopped | null, output: string, tests: TestResult[],
  *            passed: number, total: number, challenge: {passed: number, total: number}, solved: boolean,
- *            shared_message: string | null, graphs: object[], plot: Plot | null, restart_python: boolean,
+ *            shared_message: string | null, graphs: object[], plot: Plot | null,
  *            timings: {total: number}}} Result
  */

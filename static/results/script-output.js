@@ -96,7 +96,7 @@ export function createScriptOutput({ region, onGoToLine, drawing = true }) {
       if (stopped) {
         const why = stopped.reason === "time"
           ? `Stopped after the ${limit} s time limit: is there a loop that never ends?` : "Stopped by you.";
-        if (stopped.restarted) return render(`${why} Python was restarted to stop your code (your code is safe).`, null);
+        if (stopped.restarted) return render(`${why} Python was ended to stop your code.`, null);
         return render(`${why} Here is what it printed and drew until then.`, result);
       }
       const verdict = result.error ? "Your code stopped with an error" : "Ran";

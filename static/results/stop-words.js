@@ -10,13 +10,14 @@ function who(stopped, limit) {
 
 const loopHint = (stopped) => (byTime(stopped) ? " Is there a loop that never ends?" : "");
 
-// A server that sends no isolation headers (see the README's "Deploying") leaves Stop no way but a restart.
-// The offline copy (offline/sw.js) serves the page with those headers from the next load on.
+// A server that sends no isolation headers (see the README's "Deploying") leaves Stop no way to interrupt Python,
+// only to end it. The offline copy (offline/sw.js) serves the page with those headers from the next load on.
 function isolationNote() {
   if (globalThis.crossOriginIsolated) return "";
   return "serviceWorker" in navigator
-    ? " On this server Stop has to restart Python; once you reload the page, it can stop code without a restart."
-    : " On this server Stop has to restart Python.";
+    ? " On this server Python can only be ended, not interrupted; once you reload the page, Stop can say where your"
+      + " code was."
+    : " On this server Python can only be ended, not interrupted.";
 }
 
 // After the summary's counts: "stopped by you" | "stopped after the 10 s time limit".
@@ -28,7 +29,8 @@ export function stopNote(stopped, limit) {
 // still loading, or Python was not ready yet. Null when each test says it.
 export function runStopSentence(stopped, limit) {
   if (stopped.restarted) {
-    return `${who(stopped, limit)}: Python was restarted to stop your code (your code is safe).${loopHint(stopped)}`
+    return `${who(stopped, limit)}: Python was ended to stop your code, so it could not say how far the tests got.`
+      + `${loopHint(stopped)}`
       + isolationNote();
   }
   if (stopped.phase === "waiting") return "Stopped before Python was ready: your code did not run.";

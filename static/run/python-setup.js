@@ -49,11 +49,15 @@ gc.freeze()  # what boot made lives as long as Python: each run's collection loo
 
 // A Python restored from a memory snapshot of one preparePython made ready (worker.js): its heap holds the
 // harness imported, warmed up and frozen, but not the files (Pyodide's file system lives outside the heap),
-// so they are unpacked again, and the references the JS side keeps are taken afresh. Returns the ids installed.
+// so they are unpacked again, and the references the JS side keeps are taken afresh. Then it runs the first
+// problem's starter once more, trusted code: a restored Python's first run is ~0.2 s slower (cold wasm), and
+// that run should not be the learner's. Returns the ids installed.
 export function restorePython(pyodide, { bundle, problems = [] }) {
   pyodide.unpackArchive(bundle, "zip", { extractDir: PY_HOME });
   takeEntries(pyodide);
-  return problems.map((archive) => installProblem(pyodide, archive));
+  const ids = problems.map((archive) => installProblem(pyodide, archive));
+  if (ids.length) pyodide.pyimport("playground").warm_up(problemDir(ids[0]));
+  return ids;
 }
 
 // Where the lazy part of the standard library goes once an import fetches it (py/playground/lazy_library.py).

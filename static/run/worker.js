@@ -1,56 +1,57 @@
-// The Web Worker that owns Python: it boots Pyodide once, then runs the hidden tests on request.
+// A Web Worker that owns one Python, for one run: it boots Pyodide (from the page's memory snapshot when there
+// is one), gets it ready with trusted code only, then runs the one Run tests or Run code it is given. After that
+// run the page terminates it (run/worker-pool.js): no learner code ever runs in a Python that a later run uses.
 // Python never runs on the page's main thread, so the page stays responsive whatever the code does.
 //
-// The one message on the worker itself: {type: "boot", baseUrl, port, problemId?, interruptBuffer?, lock?}.
+// The one message on the worker itself: {type: "boot", baseUrl, port, problemId?, snapshot?, interruptBuffer?,
+// lock?}. snapshot: a Blob of Python's memory snapshot, or none (then Cache Storage is looked in).
 // Everything else travels over `port`, a MessageChannel port the page transfers at boot and the worker keeps in
 // a closure: learner code can neither send the page fake results nor stop the worker from hearing it.
 // In on the port:  {type: "run", id, problemId, code, grid}      Run tests
 //                  {type: "script", id, problemId, code, grid}   Run code (problemId: whose plugins apply, or null)
 //                  grid: the boundary grid's points per side, for plot_boundary (the plots plugin)
+//                  Only the first is answered.
 // Out on the port: {type: "status", text}   {type: "ready", seconds, pytestSeconds, restored}
 //                  {type: "boot-error", message}
 //                  {type: "progress", loaded, total}: bytes of Python's files come so far, while it boots
 //                  {type: "snapshot", bytes}: after a boot that did not restore one, a snapshot for the next
-//                    visit (an ArrayBuffer), or null when none could be taken (the page drops the one it has)
-//                  {type: "started", id}: Python starts the run now (the page's time limit counts from here)
-//                  {type: "plot", id, json}: while the run goes, a plot update as JSON text (the plots plugin:
-//                    py/playground/plugins/plots), throttled in Python
-//                  {type: "result", id, result, heap: {bytes, used}}: result is a Result (results/schema.js)
+//                    Pythons (an ArrayBuffer), or null when none could be taken (the page drops the one it has)
+//                  {type: "started", id}: Python starts the run now
+//                  {type: "update", id, json}: while the run goes, what a plugin sends (py/playground/live.py), as
+//                    JSON text; capped in size and rate here (updates.js), out of Python's reach
+//                  {type: "result", id, result, droppedUpdates}: result is a Result (results/schema.js)
 //                  {type: "crash", id, message}: Python did not come back with a Result (an interrupt outside
 //                    the harness, or Python itself broke)
 //                  {type: "missing", id, message}: the problem's files could not be fetched; nothing ran
 //                  {type: "alive"}: this worker holds the Web Lock named `lock` for as long as it lives
 //
 // A problem's files (tests, statement) come in an archive of their own: the one the page opened is fetched
-// while Pyodide boots, any other when a run first needs it.
+// while Pyodide boots, any other when the run needs it.
 
 import { countDownloads } from "./download-progress.js";
-import { createLeftoverGuard } from "./leftovers.js";
 import { lockDown } from "./lockdown.js";
 import {
   connectLazyLibrary, installProblem, preparePython, restorePython, runScript, runTests,
 } from "./python-setup.js";
 import { snapshotStore } from "./snapshot-store.js";
+import { updateValve } from "./updates.js";
 
 let pyodide = null;
 let post = null; // the port's postMessage, bound at boot
-let leftovers = null;
 let url = null; // a path of ours, as a URL
+let answered = false; // this worker's one run has been asked for
 const installed = new Set(); // the ids of the problems Python has
 // The snapshot the page saved (snapshot-store.js), looked up the moment this worker starts, while the page's own
 // thread is busy drawing the problem, and before boot's lockDown takes Cache Storage away. A Response, or null.
+// Used when the page hands over none of its own.
 const keptSnapshot = snapshotStore()?.find() ?? Promise.resolve(null);
-// A problem's archive may be fetched after learner code ran, and that code reaches this scope through `js`:
-// what fetching uses is taken now, so that no run can hand a later one tests of its own making.
+// A problem's archive may be fetched after learner code started, and that code reaches this scope through `js`:
+// what fetching uses is taken now.
 const fetchFile = self.fetch.bind(self);
 const ownFetch = self.fetch;
 const bodyBytes = Function.prototype.call.bind(Response.prototype.arrayBuffer);
 const Url = URL;
 const readLazyArchive = synchronousReader();
-const later = self.setTimeout.bind(self); // taken before the leftover guard wraps it, or any run replaces it
-const cancelLater = self.clearTimeout.bind(self);
-const IDLE_MS = 250; // how long the worker waits after a run before collecting its garbage
-let collection = null; // the collection waiting for the worker to be idle
 
 const status = (text) => post({ type: "status", text });
 
@@ -71,7 +72,7 @@ function fetchProblem(problemId) {
   return path ? fetchBytes(path) : Promise.reject(new Error(`there is no problem "${problemId}"`));
 }
 
-async function boot({ baseUrl, port, problemId, interruptBuffer, lock }) {
+async function boot({ baseUrl, port, problemId, snapshot, interruptBuffer, lock }) {
   const started = performance.now();
   url = (path) => new Url(path, baseUrl).href;
   post = port.postMessage.bind(port);
@@ -80,7 +81,6 @@ async function boot({ baseUrl, port, problemId, interruptBuffer, lock }) {
   if (lock) navigator.locks.request(lock, () => { post({ type: "alive" }); return new Promise(() => {}); });
   try {
     lockDown();
-    leftovers = createLeftoverGuard();
     status("Loading Python…");
     let pythonUp = false;
     downloads = countDownloads(bootSizes(problemId), (progress) => {
@@ -88,7 +88,7 @@ async function boot({ baseUrl, port, problemId, interruptBuffer, lock }) {
       if (progress.loaded >= progress.total && !pythonUp) status("Starting Python…");
     });
     self.fetch = (...args) => fetchFile(...args).then(downloads.counted); // Pyodide's own: put back once it is up
-    // Fetched while Pyodide boots. A problem that fails to come is fetched again by its first run, which says why.
+    // Fetched while Pyodide boots. A problem that fails to come is fetched again by the run, which says why.
     const bundle = fetchBytes(FILES.bundle);
     bundle.catch(() => {}); // reported below, once Pyodide is up
     const problem = problemId ? fetchProblem(problemId).catch(() => null) : Promise.resolve(null);
@@ -96,7 +96,7 @@ async function boot({ baseUrl, port, problemId, interruptBuffer, lock }) {
     const { loadPyodide } = await import(/* @vite-ignore */ url(`${FILES.pyodide}pyodide.mjs`));
     const options = { indexURL: url(FILES.pyodide), stdLibURL: url(FILES.stdlib) };
     const files = async () => ({ bundle: await bundle, problems: [await problem].filter(Boolean) });
-    let py = await restore(loadPyodide, options, await keptSnapshot, files);
+    let py = await restore(loadPyodide, options, snapshot ?? await keptSnapshot, files);
     pythonUp = py !== null;
     const restored = py !== null;
     const booted = performance.now();
@@ -107,7 +107,7 @@ async function boot({ baseUrl, port, problemId, interruptBuffer, lock }) {
       status("Loading pytest…");
       for (const id of preparePython(py, await files())) installed.add(id);
       // Before anything below hands Python a JS object of ours (a snapshot holds none) and before any learner
-      // code runs: the next visit boots from this.
+      // code runs: the next Pythons boot from this.
       const taken = takeSnapshot(py);
       post({ type: "snapshot", bytes: taken?.buffer ?? null }, taken ? [taken.buffer] : []);
       // For the snapshot, Python's `js` was the worker's global scope seen through Pyodide's path-recording
@@ -119,7 +119,6 @@ async function boot({ baseUrl, port, problemId, interruptBuffer, lock }) {
     self.fetch = ownFetch;
     downloads.stop();
     connectLazyLibrary(py, () => readLazyArchive(url(FILES.lazy)));
-    leftovers.guardWebLoop(py);
     if (interruptBuffer) py.setInterruptBuffer(interruptBuffer);
     // What the learner prints reaches the page through the harness, within a budget; writes straight to the
     // file descriptors (os.write(1, ...)) would go to the console a line at a time, unbounded: dropped.
@@ -140,8 +139,8 @@ function bootSizes(problemId) {
   return Object.fromEntries(paths.filter((path) => SIZES[path]).map((path) => [url(path), SIZES[path]]));
 }
 
-// Python from the page's snapshot (a Response), with our files back in place; or null (none, or it failed: a
-// normal boot follows, and replaces it).
+// Python from a snapshot (a Blob or a Response), with our files back in place and warmed up; or null (none, or it
+// failed: a normal boot follows, and replaces it).
 async function restore(loadPyodide, options, snapshot, files) {
   if (!snapshot) return null;
   try {
@@ -199,7 +198,6 @@ async function ensureProblem(problemId) {
 
 // Run tests ({type: "run"}) and Run code ({type: "script"}) are answered alike: a "result" message.
 async function answer({ id, problemId, grid }, compute) {
-  cancelLater(collection);
   try {
     await ensureProblem(problemId);
   } catch (error) {
@@ -207,47 +205,27 @@ async function answer({ id, problemId, grid }, compute) {
     return;
   }
   post({ type: "started", id });
-  leftovers.begin();
+  // Python holds this function during the run, and so may learner code: it can only send this run's updates,
+  // as many and as large as the valve lets through.
+  const valve = updateValve((json) => post({ type: "update", id, json }));
   try {
-    // Python holds this function during the run, and so may learner code: it can only send this run's updates.
-    const send = (json) => { post({ type: "plot", id, json: String(json) }); };
-    post({ type: "result", id, result: compute({ send, grid: Number(grid) || null }), heap: heap() });
+    const result = compute({ send: valve.send, grid: Number(grid) || null });
+    post({ type: "result", id, result, droppedUpdates: valve.dropped() });
   } catch (error) {
     // The harness catches what the learner's code raises; this is an interrupt or a harness fault.
     post({ type: "crash", id, message: String(error?.message ?? error) });
-  } finally {
-    leftovers.end();
-  }
-  collection = later(collectGarbage, IDLE_MS);
-}
-
-// Python 3.14's collector leaves the cycles a run makes (each Value's _backward closure holds its Value)
-// piling up, ~3 MB a run; a full collection once the worker is idle costs the learner nothing. A run that
-// comes first (a click the moment the results show) does not wait for it: it is skipped, and the run's own
-// collection (keeper.let_go) frees them.
-function collectGarbage() {
-  try {
-    pyodide.runPython("import gc; gc.collect()");
-  } catch {
-    // an interrupt that came just too late, or a Python already broken: the next run finds out
-  }
-}
-
-// The wasm heap: its size (it grows, never shrinks) and the part malloc has handed out (mallinfo's uordblks).
-function heap() {
-  const module = pyodide._module;
-  const info = module._malloc(64);
-  try {
-    module._mallinfo(info);
-    return { bytes: module.HEAP8.length, used: module.HEAP32[(info >> 2) + 7] >>> 0 };
-  } finally {
-    module._free(info);
   }
 }
 
 function handle(data) {
-  if (data.type === "run") answer(data, (live) => runTests(pyodide, data.problemId, data.code, live));
-  else if (data.type === "script") answer(data, (live) => runScript(pyodide, data.problemId ?? null, data.code, live));
+  if (answered || !pyodide) return;
+  if (data.type === "run") {
+    answered = true;
+    answer(data, (live) => runTests(pyodide, data.problemId, data.code, live));
+  } else if (data.type === "script") {
+    answered = true;
+    answer(data, (live) => runScript(pyodide, data.problemId ?? null, data.code, live));
+  }
 }
 
 self.addEventListener("message", ({ data }) => { if (data.type === "boot") boot(data); }, { once: true });
