@@ -9,6 +9,7 @@ import { cancelGraphs, graphDisclosure } from "../graph/graph-disclosure.js";
 import { lineButton, message, printed, testItem, traceback } from "./result-card.js";
 import { completionPanel } from "./completion.js";
 import { runStopSentence, stopNote, testStopSentence } from "./stop-words.js";
+import { countShown } from "./shown.js";
 
 function seconds(duration) {
   return duration < 10 ? duration.toFixed(2) : duration.toFixed(1);
@@ -103,6 +104,7 @@ export function createResultsView({ region, parts, onGoToLine, next, timeLimit, 
 
     // result: a Result. lastVisit: a Date when it is a past visit's, restored.
     showResults(result, { lastVisit = null } = {}) {
+      if (!lastVisit) countShown(region);
       show(result);
       summary.textContent = summaryText(result);
       note.hidden = !lastVisit;
@@ -117,3 +119,4 @@ export function createResultsView({ region, parts, onGoToLine, next, timeLimit, 
     },
   };
 }
+

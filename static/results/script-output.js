@@ -4,6 +4,7 @@
 import { el } from "../dom.js";
 import { cancelGraphs, showGraph } from "../graph/graph-disclosure.js";
 import { visibleText } from "./learner-text.js";
+import { countShown } from "./shown.js";
 
 function seconds(duration) {
   return duration < 10 ? duration.toFixed(2) : duration.toFixed(1);
@@ -90,6 +91,7 @@ export function createScriptOutput({ region, onGoToLine, drawing = true }) {
     // result: a Result of kind "script" (what runner.runScript resolved to); limit: the time limit in seconds.
     show(result, limit) {
       waiting = false;
+      countShown(region);
       const { status, stopped } = result;
       if (status === "crashed") return render(result.error.message, null);
       if (stopped?.phase === "waiting") return render("Not run: you pressed Stop while Python was loading.", null);

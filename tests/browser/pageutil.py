@@ -47,15 +47,28 @@ def paste_code(page: Page, code: str) -> None:
     }""", code)
 
 
+def shown_count(page: Page, region_id: str = "results") -> int:
+    """How many runs' results the region has shown: a count that only grows (data-shown)."""
+    return page.evaluate("(id) => Number(document.getElementById(id)?.dataset.shown ?? 0)", region_id)
+
+
+def wait_for_next_shown(page: Page, before: int, region_id: str = "results", timeout_ms: int = RUN_TIMEOUT_MS):
+    """Wait until the region has shown a run's results beyond the `before` it had, and is no longer busy."""
+    page.wait_for_function("""([id, before]) => {
+        const region = document.getElementById(id);
+        return Number(region?.dataset.shown ?? 0) > before && region.getAttribute("aria-busy") === "false";
+    }""", arg=[region_id, before], timeout=timeout_ms)
+
+
 def run_tests(page: Page, *, keyboard: bool = False) -> str:
     """Start a run (button or Ctrl+Enter), wait until it is over, return the summary."""
     region = results_region(page)
+    before = shown_count(page)
     if keyboard:
         page.keyboard.press("ControlOrMeta+Enter")
     else:
         page.get_by_role("button", name="Run tests").click()
-    expect(region).to_have_attribute("aria-busy", "true")  # set at once, even while Python loads
-    expect(region).to_have_attribute("aria-busy", "false", timeout=RUN_TIMEOUT_MS)
+    wait_for_next_shown(page, before)
     summary = region.get_by_text(re.compile(r"^\d+/\d+ passed"))
     expect(summary).to_be_visible()
     return summary.text_content()
@@ -81,38 +94,23 @@ def serious_violations(page: Page) -> dict[str, list]:
     return {scheme: violations for scheme, violations in found.items() if violations}
 
 
-def watch_until_over(page: Page, region_id: str, flag: str) -> None:
-    """Set window[flag] once the region's aria-busy goes from "true" back to "false": a run is over, even one
-    too quick for aria-busy="true" to be seen by polling (an empty editor, a null byte)."""
-    page.evaluate("""([id, flag]) => {
-        const region = document.getElementById(id);
-        window[flag] = false;
-        new MutationObserver((records, observer) => {
-            if (records.some((r) => r.oldValue === "true") && region.getAttribute("aria-busy") === "false") {
-                window[flag] = true;
-                observer.disconnect();
-            }
-        }).observe(region, {attributes: true, attributeFilter: ["aria-busy"], attributeOldValue: true});
-    }""", [region_id, flag])
-
-
 def run_and_wait(page: Page, start=None, *, timeout_ms: int = RUN_TIMEOUT_MS) -> str:
     """Start a run with start() (default: click Run tests) and wait until it is over; return the summary."""
-    watch_until_over(page, "results", "__runOver")
+    before = shown_count(page)
     if start is None:
         page.get_by_role("button", name="Run tests").click()
     else:
         start()
-    page.wait_for_function("() => window.__runOver", timeout=timeout_ms)
+    wait_for_next_shown(page, before, timeout_ms=timeout_ms)
     return page.locator("#summary").text_content()
 
 
 def run_code(page: Page, code: str) -> str:
     """Run code as a script (Run code); return what the Run output region shows once it is over."""
     paste_code(page, code)
-    watch_until_over(page, "run-output", "__codeRunOver")
+    before = shown_count(page, "run-output")
     page.get_by_role("button", name="Run code").click()
-    page.wait_for_function("() => window.__codeRunOver", timeout=RUN_TIMEOUT_MS)
+    wait_for_next_shown(page, before, "run-output")
     return page.get_by_role("region", name="Run output").inner_text()
 
 
