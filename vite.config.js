@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { defineConfig } from "vite";
 import { problems } from "./scripts/problems.mjs";
+import { progressSchema } from "./scripts/progress-schema.mjs";
 import { hostHeaders } from "./scripts/host-headers.mjs";
 import { serviceWorker } from "./scripts/service-worker.mjs";
 
@@ -36,7 +37,7 @@ export default defineConfig({
     __PYTHON_SIZES__: JSON.stringify(pythonSizes),
     __RELEASE__: JSON.stringify(release),
   },
-  plugins: [problems(), serviceWorker({ lazy: [pythonFiles.lazy].filter(Boolean) }), hostHeaders()],
+  plugins: [problems(), progressSchema(), serviceWorker({ lazy: [pythonFiles.lazy].filter(Boolean) }), hostHeaders()],
   server: { headers: isolation },
   preview: { headers: isolation },
 });

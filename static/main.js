@@ -62,7 +62,7 @@ async function show(route) {
   const mine = ++shown;
   view?.destroy();
   view = null;
-  if (route.view === "home") view = showHome(app, track);
+  if (route.view === "home") view = showHome(app, track, { damagedLink: route.damaged });
   else if (!inTrack(route.id)) view = showMissing(app, route.id, { unknown: true });
   else {
     if (route.shared !== undefined) forgetShared(route.id); // read once: a reload shows the learner's own code

@@ -8,7 +8,7 @@ import { isCurrent, pendingTests } from "../results/results-model.js";
 import { createScriptOutput } from "../results/script-output.js";
 import { cancelGraphs } from "../graph/graph-disclosure.js";
 import { keepWork } from "../editor/keep-work.js";
-import { loadCode, loadHintsShown, loadResults, progressOf, saveHintsShown } from "../track/storage.js";
+import { loadCode, loadHintsShown, loadResults, progressOf, saveHintsShown, storedProgress } from "../track/storage.js";
 import { createPlots } from "../plots/plots.js";
 import { createRuns } from "./runs.js";
 import { createStatusLine } from "./status-line.js";
@@ -182,11 +182,21 @@ export function openProblem(container, { problem, next, runner, python, shared }
   };
 }
 
-// The results of the learner's last run, from an earlier visit; or every test, not run yet.
+// The results of the learner's last run, from an earlier visit; or every test, not run yet. Kept results that
+// can't be shown (damaged, from another version of the page or of the problem's tests) are said and left aside:
+// whatever storage holds, the problem opens.
 function showLastVisit(results, meta) {
   const last = loadResults(meta.id);
-  if (!isCurrent(last?.results, meta)) return results.showPending(pendingTests(meta)); // none, or older
-  results.showResults(last.results, { lastVisit: last.at });
+  if (isCurrent(last?.results, meta)) {
+    try {
+      return results.showResults(last.results, { lastVisit: last.at });
+    } catch (error) {
+      console.error("The last visit's results could not be shown:", error);
+    }
+  }
+  const kept = storedProgress(meta.id).results !== undefined;
+  results.showPending(pendingTests(meta), kept ? { note: "Your last results could not be shown (they are damaged, "
+    + "or from an earlier version of this page), so every test is listed as not run yet." } : {});
 }
 
 // The provided files and the hints, when the problem has them. Returns the hint steps (aids.js), or null.

@@ -87,11 +87,13 @@ export function createResultsView({ region, parts, onGoToLine, next, timeLimit, 
   }
 
   return {
-    // Before any run: every test by name, pending (results-model.js: pendingTests).
-    showPending(tests) {
+    // Before any run: every test by name, pending (results-model.js: pendingTests), with a note if given.
+    showPending(tests, { note: text = "" } = {}) {
       const none = { passed: 0, total: 0 };
       show({ error: null, stopped: null, output: "", tests, challenge: none, solved: false, shared_message: null });
       summary.textContent = "Not run yet.";
+      note.hidden = !text;
+      note.textContent = text;
     },
 
     setBusy(busy) {

@@ -62,7 +62,8 @@ function problemItem(problem) {
 }
 
 // Fills container with the list; returns the view: {heading (where the focus goes), destroy()}.
-export function showHome(container, track) {
+// damagedLink: the page was opened on a link it could not read (router.js), said above the list.
+export function showHome(container, track, { damagedLink = false } = {}) {
   const control = new AbortController();
   const heading = el("h1", { id: "track-heading", tabIndex: -1, textContent: "Problems" });
   const list = el("ol", { className: "track-list" }, ...track.map(problemItem));
@@ -77,7 +78,11 @@ export function showHome(container, track) {
   const intro = el("p", { className: "track-intro", textContent: "Build backpropagation one piece at a time. "
     + "Each problem's hidden tests run in your browser; your code and progress are kept in this browser." });
   const panel = progressPanel(track, { onImported: refresh, signal: control.signal });
-  container.replaceChildren(el("main", { className: "track-view" }, heading, intro, storageNotice(), list, panel));
+  const linkNotice = damagedLink ? el("p", { className: "notice notice-error", id: "damaged-link",
+    textContent: "The link you followed is damaged, so the problem it points to could not be found. "
+      + "Here are all the problems." }) : null;
+  container.replaceChildren(el("main", { className: "track-view" }, heading, linkNotice, intro, storageNotice(),
+    list, panel));
   document.title = "Autograd Playground";
   return { heading, destroy: () => { control.abort(); container.replaceChildren(); } };
 }

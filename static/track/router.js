@@ -2,11 +2,18 @@
 // list, "#/<id>" one problem. Back and forward are the browser's own: each route is a history entry.
 
 // {view: "home"} or {view: "problem", id}, with shared: the data of a share link ("#/<id>?code=<data>",
-// problem/share.js) when there is one.
+// problem/share.js) when there is one. A link whose id can't be decoded (a malformed %-escape, as a link cut or
+// mangled on its way may have) is {view: "home", damaged: true}: the list, with a word about the link.
 export function routeOf(hash) {
   const [path, query] = splitOnce(hash.replace(/^#\/?/, ""), "?");
   if (!path) return { view: "home" };
-  const route = { view: "problem", id: decodeURIComponent(path.replace(/\/$/, "")) };
+  let id;
+  try {
+    id = decodeURIComponent(path.replace(/\/$/, ""));
+  } catch {
+    return { view: "home", damaged: true };
+  }
+  const route = { view: "problem", id };
   if (query?.startsWith("code=")) route.shared = query.slice("code=".length); // "+" is data, not a space
   return route;
 }

@@ -1,7 +1,10 @@
 // What the page keeps in localStorage, per problem: the learner's code, their last results, whether they
 // have solved it, how many hints they opened and whether they were shown the solution; from these, each
 // problem's progress in the track's list. Storage may be full or blocked (private mode, policy): every call
-// here says whether it worked instead of throwing.
+// here says whether it worked instead of throwing. What is read back is checked: a kept run's results against
+// progress.schema.json, a time against the clock.
+
+import { validateStored } from "virtual:progress-schema";
 
 const CODE = "autograd-playground:code:";
 const RESULTS = "autograd-playground:results:";
@@ -29,7 +32,8 @@ function write(key, value) {
 export const PREFIX = "autograd-playground:";
 const CODE_SAVED = "autograd-playground:code-saved:"; // when the code was last saved (ISO): import compares it
 
-// What a problem's progress is made of, by name: a progress file (transfer.js) carries each as it is stored.
+// What a problem's progress is made of, by name: a progress file (transfer.js) carries each as it is stored,
+// and progress.schema.json lists them (#/$defs/entry).
 export const KINDS = { code: CODE, code_saved_at: CODE_SAVED, results: RESULTS, solved: SOLVED, hints: HINTS,
   solution_shown: SOLUTION_SHOWN };
 
@@ -57,10 +61,16 @@ function writeCode(problemId, code) {
   return write(codeKey(problemId), code);
 }
 
-// When the code was last saved, or null (not saved, or saved before the page kept the time).
+// A kept time (ISO text) as a Date; null when there is none, it is not a time, or it is in the future: a clock
+// set wrong or a made-up file can't tell when something happened.
+export function pastTime(text) {
+  const at = new Date(text ?? NaN);
+  return at.getTime() <= Date.now() ? at : null;
+}
+
+// When the code was last saved, or null (not saved, saved before the page kept the time, or unknown: pastTime).
 export function codeSavedAt(problemId) {
-  const at = new Date(read(CODE_SAVED + problemId));
-  return read(CODE_SAVED + problemId) && !Number.isNaN(at.getTime()) ? at : null;
+  return pastTime(read(CODE_SAVED + problemId));
 }
 
 // Another tab saved this problem's code: onChange(newCode). Not called for this tab's own saves.
@@ -80,11 +90,12 @@ export function saveResults(problemId, { plot, ...results }) { // a plot is the 
   return write(RESULTS + problemId, JSON.stringify({ at, results: { ...results, tests } }));
 }
 
-// {at: Date, results} or null.
+// {at: Date, results} or null: none kept, or what is kept is not a Result this page can show (damaged, or from
+// another version of the page).
 export function loadResults(problemId) {
   try {
-    const { at, results } = JSON.parse(read(RESULTS + problemId));
-    return Array.isArray(results?.tests) ? { at: new Date(at), results } : null;
+    const stored = JSON.parse(read(RESULTS + problemId));
+    return validateStored(stored) ? { at: new Date(stored.at), results: stored.results } : null;
   } catch {
     return null;
   }

@@ -2,16 +2,16 @@
 // (storage.js KINDS). Importing checks the whole file before anything is written, and never replaces code
 // newer than the file's without asking (the caller asks; plan() says where).
 //
-// The check is written by hand rather than with a JSON Schema validator: the format is one small object, and
-// ajv would add ~120 KB to the home view for it.
+// The file is described by progress.schema.json, which the build compiles into the validators imported here
+// (scripts/progress-schema.mjs): the page carries no JSON Schema library.
 
-import { KINDS, codeSavedAt, loadCode, loadResults, progressOf, storedProgress } from "./storage.js";
+import { validateFile, validateStored } from "virtual:progress-schema";
+import { VERSION as RESULT_VERSION } from "../results/schema.js";
+import { codeSavedAt, loadCode, loadResults, pastTime, progressOf, storedProgress } from "./storage.js";
 
 export const FORMAT = "autograd-playground-progress";
 export const VERSION = 1;
 export const MAX_BYTES = 5 * 1024 * 1024;
-const STATES = ["not-started", "attempted", "solved", "solved-with-solution"];
-const TIMES = ["code_saved_at", "solved"]; // kinds stored as an ISO time
 
 // The file's content for the problems of the track (ids) that have any progress.
 export function exportProgress(ids, now = new Date()) {
@@ -44,12 +44,13 @@ export function readProgressFile(text, ids) {
     throw new BadFile(`This progress file comes from a newer version of the page (format ${data.version}; `
       + `this page reads format ${VERSION}). Reload the page to get the newest version, then import it again.`);
   }
-  if (!isObject(data.problems)) throw new BadFile("This progress file is damaged: it has no list of problems.");
+  if (!validateFile(data)) throw new BadFile(`This progress file is damaged: ${whatIsWrong(validateFile.errors[0])}.`);
   const problems = {};
   const unknown = [];
   for (const [id, entry] of Object.entries(data.problems)) {
-    checkEntry(id, entry);
-    if (ids.includes(id)) problems[id] = withoutState(entry);
+    const kinds = withoutState(entry);
+    if (kinds.results !== undefined && !isCurrentResults(id, kinds.results)) delete kinds.results;
+    if (ids.includes(id)) problems[id] = kinds;
     else unknown.push(id);
   }
   return { problems, unknown };
@@ -57,32 +58,43 @@ export function readProgressFile(text, ids) {
 
 export const isBadFile = (error) => error instanceof BadFile;
 
-function checkEntry(id, entry) {
-  const damaged = (what) => new BadFile(`This progress file is damaged: problem “${id}”: ${what}.`);
-  if (!isObject(entry)) throw damaged("not an object");
-  for (const [kind, value] of Object.entries(entry)) {
-    if (kind === "state") {
-      if (!STATES.includes(value)) throw damaged(`unknown state “${String(value)}”`);
-    } else if (!Object.hasOwn(KINDS, kind)) {
-      throw damaged(`unknown field “${kind}”`);
-    } else if (typeof value !== "string") {
-      throw damaged(`“${kind}” must be text`);
-    } else if (TIMES.includes(kind) && Number.isNaN(Date.parse(value))) {
-      throw damaged(`“${kind}” is not a time`);
-    } else if (kind === "results" && !isStoredResults(value)) {
-      throw damaged("“results” is not a run's results");
-    }
+// A problem's results in the file: true when they are a Result this page can show, false when they come from
+// another version of the page (left out: this page could not show them); throws BadFile when they are damaged.
+function isCurrentResults(id, text) {
+  let stored;
+  try {
+    stored = JSON.parse(text);
+  } catch {
+    throw new BadFile(`This progress file is damaged: problem “${id}”: “results” is not a run's results.`);
   }
+  const version = stored?.results?.version;
+  if (Number.isInteger(version) && version !== RESULT_VERSION) return false;
+  if (validateStored(stored)) return true;
+  throw new BadFile(`This progress file is damaged: problem “${id}”: “results” is not a run's results `
+    + `(${whatIsWrong(validateStored.errors[0])}).`);
 }
 
-// As saveResults stores them: {at, results: {tests: [...]}}.
-function isStoredResults(text) {
-  try {
-    const { at, results } = JSON.parse(text);
-    return !Number.isNaN(Date.parse(at)) && isObject(results) && Array.isArray(results.tests)
-      && results.tests.every(isObject);
-  } catch {
-    return false;
+const TYPES = { string: "text", number: "a number", integer: "a whole number", boolean: "true or false",
+  object: "an object", array: "a list", null: "null" };
+
+// A schema error → what is wrong, in words: "problem “mlp”: “code” must be text", "“tests/0/name” is missing".
+function whatIsWrong({ keyword, instancePath, params, schemaPath }) {
+  let path = instancePath.split("/").slice(1).map((part) => part.replaceAll("~1", "/").replaceAll("~0", "~"));
+  let problem = "";
+  if (path[0] === "problems" && path.length > 1) {
+    problem = `problem “${path[1]}”: `;
+    path = path.slice(2);
+  }
+  const field = path.join("/");
+  const name = field ? `“${field}”` : "it";
+  switch (keyword) {
+    case "required": return `${problem}“${[...path, params.missingProperty].join("/")}” is missing`;
+    case "additionalProperties": return `${problem}unknown field “${params.additionalProperty}”`;
+    case "type": return `${problem}${name} must be ${[params.type].flat().map((type) => TYPES[type]).join(" or ")}`;
+    case "pattern": return `${problem}${name} is not ${schemaPath.includes("/time/") ? "a time" : "a number"}`;
+    case "enum":
+    case "const": return `${problem}${name} has a value this page does not know`;
+    default: return `${problem}${name} is not as this page writes it`;
   }
 }
 
@@ -106,9 +118,8 @@ export function plan(problems) {
       else Object.assign(change, codeOf(kinds));
     }
     const results = loadResults(id);
-    if (kinds.results && (!results || Date.parse(JSON.parse(kinds.results).at) > results.at.getTime())) {
-      change.results = kinds.results;
-    }
+    const ran = kinds.results && pastTime(JSON.parse(kinds.results).at);
+    if (kinds.results && (!results || ran > results.at)) change.results = kinds.results;
     const here = storedProgress(id);
     for (const kind of ["solved", "hints", "solution_shown"]) {
       if (kinds[kind] !== undefined && here[kind] === undefined) change[kind] = kinds[kind];
@@ -118,13 +129,17 @@ export function plan(problems) {
   return { changes, newer };
 }
 
+// A time in the future is as unknown as a missing one (pastTime): a file can't win by a made-up date.
 function keepsNewer(id, kinds) {
   if (loadCode(id) === null) return false;
   const here = codeSavedAt(id);
-  return !here || !kinds.code_saved_at || here.getTime() > Date.parse(kinds.code_saved_at);
+  const there = pastTime(kinds.code_saved_at);
+  return !here || !there || here > there;
 }
 
-const codeOf = ({ code, code_saved_at }) => ({ code, code_saved_at: code_saved_at ?? new Date().toISOString() });
+const codeOf = ({ code, code_saved_at }) => ({
+  code, code_saved_at: pastTime(code_saved_at) ? code_saved_at : new Date().toISOString(),
+});
 
 export function withNewer(changes, problems, newer) {
   const all = { ...changes };

@@ -3,17 +3,20 @@ or blocked, and a home view that follows another tab."""
 
 import json
 import re
+from datetime import UTC, datetime
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from pageutil import FILL_STORAGE, PROBLEM, STORAGE_KEY, paste_code, run_tests, serious_violations
+from playground.schema import new_result
 
 pytestmark = pytest.mark.browser
 
 TITLE = PROBLEM.meta["title"]
 CODE_KEY = STORAGE_KEY + PROBLEM.id
 SAVED_KEY = "autograd-playground:code-saved:" + PROBLEM.id
+RESULTS_KEY = "autograd-playground:results:" + PROBLEM.id
 MINE = "class Value:\n    pass  # my newer work\n"
 FROM_FILE = "class Value:\n    pass  # from the file\n"
 NOTHING_CHANGED = "Nothing was changed"
@@ -38,6 +41,26 @@ def message(page: Page):
 def progress_file(problems: dict, version: int = 1) -> dict:
     return {"format": "autograd-playground-progress", "version": version, "exported_at": "2026-01-01T00:00:00Z",
             "problems": problems}
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def stored_results(at: str | None = None, **fields) -> str:
+    """A run's results as the page keeps them: every test of the problem not run, in Python's empty Result, with
+    fields changed."""
+    tests = [{"id": test["id"], "name": test["name"], "tier": test.get("tier", "required"), "outcome": "not_run",
+              "message": "", "output": "", "duration": 0, "line": None, "traceback": "", "graph": None,
+              "hint": test.get("hint"), "progress": None} for test in PROBLEM.meta["tests"]]
+    results = {**new_result("tests", PROBLEM.id), "tests": tests, **fields}
+    return json.dumps({"at": at or now(), "results": results})
+
+
+def without_timings() -> str:
+    results = json.loads(stored_results())
+    del results["results"]["timings"]
+    return json.dumps(results)
 
 
 def import_file(page: Page, content: bytes, name: str = "progress.json") -> None:
@@ -70,8 +93,9 @@ def test_state_last_run_and_passed_count_survive_a_reload(context, server_url, s
 
 def test_a_stopped_run_is_said_as_stopped_not_as_its_count(context, server_url):
     page = open_home(context, server_url)
-    page.evaluate("""(key) => localStorage.setItem(key, JSON.stringify({at: new Date().toISOString(),
-        results: {status: "stopped", passed: 0, total: 3, tests: []}}))""", "autograd-playground:results:" + PROBLEM.id)
+    stopped = {"reason": "user", "phase": "testing", "line": None, "restarted": False}
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)",
+                  [RESULTS_KEY, stored_results(status="stopped", stopped=stopped, total=3)])
     page.reload()
     expect(track_item(page)).to_contain_text("ran just now: stopped before the end")
     expect(track_item(page)).not_to_contain_text("passed")
@@ -115,6 +139,13 @@ BAD_FILES = {
     "hostile fields": (json.dumps(progress_file({PROBLEM.id: {"code": FROM_FILE, "__proto__": "x"}})).encode(),
                        "unknown field"),
     "too large": (b" " * (5 * 1024 * 1024 + 1), "too large"),
+    "not a time": (json.dumps(progress_file({PROBLEM.id: {"code": FROM_FILE, "code_saved_at": "yesterday"}})).encode(),
+                   "“code_saved_at” is not a time"),
+    # Such results once passed the check, then kept the problem from opening on every visit.
+    "results without timings": (json.dumps(progress_file({PROBLEM.id: {"results": without_timings()}})).encode(),
+                                "“results” is not a run's results (“results/timings” is missing)"),
+    "results that are not JSON": (json.dumps(progress_file({PROBLEM.id: {"results": "{"}})).encode(),
+                                  "“results” is not a run's results"),
 }
 
 
@@ -159,6 +190,48 @@ def test_newer_code_here_is_replaced_only_when_the_learner_says_so(context, serv
     dialog.get_by_role("button", name="Replace with the file's code").click()
     expect(message(page)).to_contain_text(f"Imported progress for “{TITLE}”")
     assert page.evaluate("key => localStorage.getItem(key)", CODE_KEY) == FROM_FILE
+
+
+def test_code_saved_in_the_future_counts_as_saved_at_an_unknown_time(context, server_url):
+    page = open_home(context, server_url)
+    save_code_in_page(page, MINE, "2026-06-01T00:00:00.000Z")
+    import_file(page, json.dumps(progress_file({
+        PROBLEM.id: {"code": FROM_FILE, "code_saved_at": "9999-12-31T00:00:00.000Z"}})).encode())
+    dialog = page.get_by_role("dialog", name="Replace newer code?")
+    expect(dialog).to_be_visible()  # it asks, as for code saved at an unknown time
+    dialog.get_by_role("button", name="Keep my newer code").click()
+    expect(message(page)).to_contain_text(f"Kept your newer code for “{TITLE}”")
+    assert page.evaluate("key => localStorage.getItem(key)", CODE_KEY) == MINE
+
+
+def test_results_from_another_version_of_the_page_are_left_out_and_the_rest_imported(context, server_url):
+    page = open_home(context, server_url)
+    import_file(page, json.dumps(progress_file({
+        PROBLEM.id: {"code": FROM_FILE, "results": stored_results(version=2)}})).encode())
+    expect(message(page)).to_contain_text(f"Imported progress for “{TITLE}”")
+    assert page.evaluate("key => localStorage.getItem(key)", CODE_KEY) == FROM_FILE
+    assert page.evaluate("key => localStorage.getItem(key)", RESULTS_KEY) is None
+
+
+DAMAGED_RESULTS = {
+    "without timings": without_timings(),
+    "not JSON": "{",
+    "a test that is not one": stored_results(tests=[42]),
+}
+
+
+@pytest.mark.parametrize("kind", DAMAGED_RESULTS)
+def test_damaged_results_kept_here_are_said_and_the_problem_still_opens(context, server_url, kind):
+    page = open_home(context, server_url)
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [RESULTS_KEY, DAMAGED_RESULTS[kind]])
+    page.reload()
+    expect(track_item(page)).to_contain_text("Attempted")
+    expect(track_item(page)).not_to_contain_text("ran ")
+    page.get_by_role("link", name=TITLE, exact=True).click()
+    expect(page.get_by_text("Your last results could not be shown")).to_be_visible()
+    expect(page.locator("#summary")).to_have_text("Not run yet.")
+    paste_code(page, MINE)  # the editor is there, and works
+    page.wait_for_function("([key, code]) => localStorage.getItem(key) === code", arg=[CODE_KEY, MINE])
 
 
 def test_older_code_here_is_replaced_without_a_question(context, server_url):
@@ -225,8 +298,7 @@ def test_an_import_does_not_silently_replace_code_open_in_another_tab(context, s
     paste_code(problem, MINE)
     problem.wait_for_function("([key, code]) => localStorage.getItem(key) === code", arg=[CODE_KEY, MINE])
     home = open_home(context, server_url)
-    import_file(home, json.dumps(progress_file({
-        PROBLEM.id: {"code": FROM_FILE, "code_saved_at": "2099-01-01T00:00:00.000Z"}})).encode())
+    import_file(home, json.dumps(progress_file({PROBLEM.id: {"code": FROM_FILE, "code_saved_at": now()}})).encode())
     expect(message(home)).to_contain_text(f"Imported progress for “{TITLE}”")
     bar = problem.get_by_role("alert").filter(has_text="edited in another tab")
     expect(bar).to_be_visible()  # the open tab asks before it loads the imported code or writes its own back

@@ -122,6 +122,17 @@ def test_a_link_that_is_damaged_or_cut_short_says_so_and_shows_my_code(browser, 
         other.close()
 
 
+def test_a_link_with_a_malformed_escape_says_so_and_shows_the_list(context, server_url):
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{server_url}/#/{PROBLEM.id}%E0%A4?code=N4IgdghgtgpiBcIBKMDOAXA+gIwPZKA")
+    expect(page.get_by_role("heading", level=1, name="Problems")).to_be_visible()
+    expect(page.get_by_text("The link you followed is damaged")).to_be_visible()
+    expect(page.locator("html")).to_have_attribute("data-python", "ready", timeout=60_000)  # Python started
+    assert not errors
+
+
 def test_code_too_long_for_a_link_is_said_instead(context, server_url, problem_url):
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server_url)
     page = context.new_page()
