@@ -13,6 +13,8 @@ import { snapshotStore } from "./snapshot-store.js";
 import { createWorkerPool } from "./worker-pool.js";
 
 const GRACE_MS = 300;
+// Performance marks, for make bench (bench/run.py): a worker is ready, a run gets its worker, a run is over.
+export const MARKS = { spareReady: "python-ready", runStart: "run-start", runEnd: "run-end" };
 const DEFAULT_LIMIT_SECONDS = 10; // a script run with no problem open
 
 // problemId: the problem the page opened, whose files a worker fetches while Python boots (or null).
@@ -37,6 +39,7 @@ export function createRunner({ baseUrl, problemId = null, onStatus = () => {}, o
     if (first) {
       worker.ready.then(onReady, (error) => onBootError(couldNotLoad(error)));
     }
+    worker.ready.then(() => performance.mark(MARKS.spareReady), () => {});
     return worker;
   });
 
@@ -72,6 +75,7 @@ export function createRunner({ baseUrl, problemId = null, onStatus = () => {}, o
       return failedResult({ problem, kind, message: couldNotLoad(error), seconds: seconds() });
     }
     if (!worker) return stoppedResult({ problem, kind, reason: "user", phase: "waiting", seconds: seconds() });
+    performance.mark(MARKS.runStart);
     onStart();
     const limit = problem?.time_limit_seconds ?? DEFAULT_LIMIT_SECONDS;
     let started = null;
@@ -99,6 +103,7 @@ export function createRunner({ baseUrl, problemId = null, onStatus = () => {}, o
     clearTimeout(deadline);
     current = null;
     pool.retire(worker);
+    performance.mark(MARKS.runEnd);
     return result;
   }
 

@@ -16,6 +16,8 @@ DIST = ROOT / "dist"
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    # performance.measureUserAgentSpecificMemory() answers at once, not at the next garbage collection
+    "--enable-blink-features=ForceEagerMeasureMemory",
 ]
 
 
