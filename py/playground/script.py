@@ -4,10 +4,10 @@ add (the autograd plugin's draw(v) graphs). The code runs as __main__ from a fil
 
 import builtins
 import importlib
-import json
 import tempfile
 import time
 from contextlib import redirect_stderr, redirect_stdout
+from json import dumps  # taken before learner code, which may replace json.dumps
 from pathlib import Path
 
 from playground import plugins as plugin_modules
@@ -57,7 +57,7 @@ def run_script(source: str, workdir: str | Path | None = None, problem_dir: str 
 def run_script_json(source: str, workdir: str | None = None, problem_dir: str | None = None, send=None,
                     grid: int | None = None) -> str:
     """run_script, as a JSON string: what the browser's worker hands to the page."""
-    return json.dumps(run_script(source, workdir, problem_dir, send, grid))
+    return dumps(run_script(source, workdir, problem_dir, send, grid))
 
 
 class Script:

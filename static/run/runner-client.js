@@ -12,7 +12,7 @@ import { startPythonWorker } from "./python-worker.js";
 import { snapshotStore } from "./snapshot-store.js";
 import { createWorkerPool } from "./worker-pool.js";
 
-const GRACE_MS = 300;
+const GRACE_MS = 1000;
 // Performance marks, for make bench (bench/run.py): a worker is ready, a run gets its worker, a run is over.
 export const MARKS = { spareReady: "python-ready", runStart: "run-start", runEnd: "run-end" };
 const DEFAULT_LIMIT_SECONDS = 10; // a script run with no problem open
