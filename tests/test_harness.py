@@ -228,6 +228,13 @@ def test_a_recursion_limit_too_low_for_the_tests_is_refused_with_a_reason(run):
     assert raised["passed"] == REQUIRED
 
 
+def test_a_recursion_limit_above_what_the_browser_holds_is_capped_and_said(run):
+    results = run("import sys\nsys.setrecursionlimit(10_000)\n\ndef f(n):\n    return f(n + 1)\n\nf(0)\n")
+    assert results["error"]["type"] == "RecursionError"
+    assert "your code asked for a recursion limit of 10,000; in the browser it is at most 2,500" in \
+        results["error"]["message"]
+
+
 def test_input_says_there_is_no_keyboard(run):
     results = run("name = input('name? ')\n" + SOLUTION)
     assert results["error"]["type"] == "EOFError"

@@ -10,7 +10,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TextIO
 
-from playground.limits import state
+from playground.limits import capped_limit_note, state
 
 MAX_MESSAGE = 2_000  # characters of an exception's message shown; the rest is cut, with a note
 
@@ -132,6 +132,8 @@ def describe(exc: BaseException) -> str:
         text = f"(its message could not be read: {type(error).__name__})"
     if isinstance(exc, RecursionError) and text.startswith("Stack overflow"):  # Python's C-stack guard
         text = "too many calls nested inside each other through operators or other special methods"
+    elif isinstance(exc, RecursionError):
+        text += capped_limit_note()
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 

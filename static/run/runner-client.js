@@ -178,12 +178,17 @@ function missingMessage(detail) {
     + "your code again.";
 }
 
+// Plain Python recursion is stopped in time (py/playground/limits.py); these are not, in the browser.
+const STACK_OVERFLOW = "the browser's stack overflowed: something was nested thousands deep, such as an exception "
+  + "raised thousands of calls down, or a list of lists, a dict of dicts or a chain of objects thousands deep, "
+  + "freed at once";
+
 // What the learner reads when Python itself fails, from the error the worker saw.
 function crashMessage(detail) {
   const exit = /exit\((\d+)\)/.exec(detail); // os._exit(3): "Program terminated with exit(3)"
   const cause = exit ? `your code ended it, with exit code ${exit[1]}`
     : /out of memory|Cannot enlarge memory|allocation fail|Array buffer allocation/i.test(detail) ? "out of memory"
-      : /call stack|too much recursion/i.test(detail) ? "stack overflow: too much recursion"
+      : /call stack|too much recursion/i.test(detail) ? STACK_OVERFLOW
         : /worker closed/.test(detail) ? "your code closed it"
           : detail.split("\n")[0].slice(0, 200);
   return `Python crashed (${cause}); your code is safe in the editor, and the next run gets a fresh Python. `

@@ -28,7 +28,15 @@ sys.setrecursionlimit(10_000)
 def plain(n):
     return 0 if n == 0 else 1 + plain(n - 1)
 
-print("plain", plain(8_990))
+print("plain", plain(2_400))
+
+def endless(n):
+    return endless(n + 1)
+
+try:
+    endless(0)
+except RecursionError as error:
+    print("capped:", error)
 
 class Deep:
     depth = 0
@@ -86,7 +94,8 @@ def test_recursion_through_an_operator_names_the_method_and_line(page: Page):
 def test_run_code_recursion_depths(page: Page):
     shown = run_code(page, DEPTHS + "\nv = None\nclass N:\n    def __init__(self, p):\n        self.p = p\n"
                      "for _ in range(5_000):\n    v = N(v)\ndel v\nprint('freed')\n")
-    assert "plain 8990" in shown
+    assert "plain 2400" in shown
+    assert "capped: maximum recursion depth exceeded" in shown and "recursion limit of 10,000" in shown, shown
     depth = int(re.search(r"operator (\d+)", shown).group(1))
     print(f"\noperator recursion in the page stops at depth {depth}: {shown.splitlines()[1]}")
     assert 50 < depth < 1_000
@@ -111,3 +120,13 @@ def test_deep_repr_comparison_and_copy_are_recursion_errors_at_the_learners_line
     assert "RecursionError" in shown and f"line {line}" in shown, shown
     assert "too many calls nested" in shown or "maximum recursion depth" in shown, shown
     expect(page.get_by_role("status").first).not_to_contain_text("crashed")
+
+
+@pytest.mark.parametrize("nested", ["x = [x]", "x = (x,)", "x = {'a': x}"])
+def test_a_structure_too_deep_to_free_names_the_cause_and_harms_no_later_run(page: Page, nested):
+    """Freeing 10,000 nested lists overflows the browser's stack, which Python can't prevent: the message says
+    so, and the next run has a Python of its own."""
+    shown = run_code(page, f"x = None\nfor _ in range(10_000):\n    {nested}\ndel x\n")
+    assert "Python crashed (the browser's stack overflowed: something was nested thousands deep" in shown, shown
+    assert "the next run gets a fresh Python" in shown
+    assert "after" in run_code(page, "print('after')\n")
