@@ -26,7 +26,7 @@
 
 import { countDownloads } from "./download-progress.js";
 import { createLeftoverGuard } from "./leftovers.js";
-import { lockDown } from "./lockdown.js";
+import { finishLockDown, lockDown } from "./lockdown.js";
 import {
   connectLazyLibrary, installProblem, preparePython, restorePython, runScript, runTests,
 } from "./python-setup.js";
@@ -118,6 +118,7 @@ async function boot({ baseUrl, port, problemId, interruptBuffer, lock }) {
     }
     self.fetch = ownFetch;
     downloads.stop();
+    finishLockDown(); // no network, once Python has its files: learner code runs from here on
     connectLazyLibrary(py, () => readLazyArchive(url(FILES.lazy)));
     leftovers.guardWebLoop(py);
     if (interruptBuffer) py.setInterruptBuffer(interruptBuffer);
