@@ -29,7 +29,7 @@
 // while Pyodide boots, any other when the run needs it.
 
 import { countDownloads } from "./download-progress.js";
-import { lockDown } from "./lockdown.js";
+import { finishLockDown, lockDown } from "./lockdown.js";
 import {
   connectLazyLibrary, installProblem, preparePython, restorePython, runScript, runTests,
 } from "./python-setup.js";
@@ -48,7 +48,6 @@ const keptSnapshot = snapshotStore()?.find() ?? Promise.resolve(null);
 // A problem's archive may be fetched after learner code started, and that code reaches this scope through `js`:
 // what fetching uses is taken now.
 const fetchFile = self.fetch.bind(self);
-const ownFetch = self.fetch;
 const bodyBytes = Function.prototype.call.bind(Response.prototype.arrayBuffer);
 const Url = URL;
 const readLazyArchive = synchronousReader();
@@ -87,7 +86,7 @@ async function boot({ baseUrl, port, problemId, snapshot, interruptBuffer, lock 
       post({ type: "progress", ...progress });
       if (progress.loaded >= progress.total && !pythonUp) status("Starting Python…");
     });
-    self.fetch = (...args) => fetchFile(...args).then(downloads.counted); // Pyodide's own: put back once it is up
+    self.fetch = (...args) => fetchFile(...args).then(downloads.counted); // Pyodide's own, counted: gone once it is up
     // Fetched while Pyodide boots. A problem that fails to come is fetched again by the run, which says why.
     const bundle = fetchBytes(FILES.bundle);
     bundle.catch(() => {}); // reported below, once Pyodide is up
@@ -103,7 +102,6 @@ async function boot({ baseUrl, port, problemId, snapshot, interruptBuffer, lock 
     if (!restored) {
       py = await loadPyodide({ ...options, _makeSnapshot: true });
       pythonUp = true;
-      self.fetch = ownFetch;
       status("Loading pytest…");
       for (const id of preparePython(py, await files())) installed.add(id);
       // Before anything below hands Python a JS object of ours (a snapshot holds none) and before any learner
@@ -116,8 +114,8 @@ async function boot({ baseUrl, port, problemId, snapshot, interruptBuffer, lock 
       py.registerJsModule("js", self);
       py.runPython("import sys\nsys.modules.pop('js', None)\nimport js");
     }
-    self.fetch = ownFetch;
     downloads.stop();
+    finishLockDown(); // no network, once Python has its files: learner code runs from here on
     connectLazyLibrary(py, () => readLazyArchive(url(FILES.lazy)));
     if (interruptBuffer) py.setInterruptBuffer(interruptBuffer);
     // What the learner prints reaches the page through the harness, within a budget; writes straight to the

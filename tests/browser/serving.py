@@ -6,6 +6,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -67,5 +68,21 @@ def served_dist(port: int | None = None, root: Path = DIST):
     try:
         wait_until_up(url + "/", server)
         yield url
+    finally:
+        stop(server)
+
+
+@contextmanager
+def plain_static_server(root: Path):
+    """Python's own http.server: files and their types, and no other header of ours."""
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-u", "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(root)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    try:
+        ready, _, _ = select.select([server.stdout], [], [], 30)
+        line = server.stdout.readline() if ready else ""
+        assert "Serving HTTP" in line, f"http.server did not come up: {line!r}"
+        yield f"http://127.0.0.1:{port}"
     finally:
         stop(server)

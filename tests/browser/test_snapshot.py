@@ -5,7 +5,7 @@ normal boot that replaces it."""
 import pytest
 from playwright.sync_api import expect
 from test_recursion import FREED_CHAIN, OPERATOR_RECURSION
-from test_security import POISON
+from test_security import ESCAPES, GLOBAL_NAMES, POISON, kept_names, printed, recording_server
 
 from pageutil import paste_code, results_region, run_code, run_tests
 
@@ -88,6 +88,10 @@ def test_learner_code_in_a_restored_python_is_as_shut_out_as_in_a_fresh_one(cont
     back, errors = visit(context, problem_url)
     assert back.evaluate("() => document.documentElement.dataset.pythonBoot") == "snapshot"
     assert "reached: []" in run_code(back, POISON)
+    assert set(printed(run_code(back, GLOBAL_NAMES), "names")) <= kept_names()
+    with recording_server() as (elsewhere, received):
+        assert printed(run_code(back, ESCAPES.replace("<elsewhere>", elsewhere)), "allowed") == []
+    assert received == []
     assert not errors
 
 

@@ -2,11 +2,6 @@
 from a folder below the site's root, and the `_headers` file that hosts such as Netlify read."""
 
 import re
-import select
-import subprocess
-import sys
-from contextlib import contextmanager
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -21,27 +16,11 @@ from pageutil import (
     stop_while_running,
     wait_until_ready,
 )
-from serving import DIST, free_port, stop
+from serving import DIST, plain_static_server
 
 pytestmark = pytest.mark.browser
 
 REQUIRED = len(PROBLEM.required)
-
-
-@contextmanager
-def plain_static_server(root: Path):
-    """Python's own http.server: files and their types, and no other header of ours."""
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-u", "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(root)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
-    try:
-        ready, _, _ = select.select([server.stdout], [], [], 30)
-        line = server.stdout.readline() if ready else ""
-        assert "Serving HTTP" in line, f"http.server did not come up: {line!r}"
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        stop(server)
 
 
 def test_a_plain_static_server_in_a_subfolder_runs_tests_and_stop_works(browser, tmp_path):
