@@ -94,7 +94,7 @@ export function createScriptOutput({ region, onGoToLine, drawing = true }) {
       countShown(region);
       const { status, stopped } = result;
       if (status === "crashed") return render(result.error.message, null);
-      if (stopped?.phase === "waiting") return render("Not run: you pressed Stop while Python was loading.", null);
+      if (stopped?.phase === "waiting") return render("Not run: you pressed Stop before Python was ready.", null);
       if (stopped) {
         const why = stopped.reason === "time"
           ? `Stopped after the ${limit} s time limit: is there a loop that never ends?` : "Stopped by you.";

@@ -10,8 +10,10 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from pageutil import (
+    IN_THE_LOOP,
     PROBLEM,
     RUN_TIMEOUT_MS,
+    SIGNAL,
     item_named,
     paste_code,
     results_region,
@@ -171,9 +173,9 @@ def test_run_code_prints_and_draws(page, solution, required):
     expect(results_region(page).get_by_text(re.compile(rf"^{required}/{required} passed"))).to_be_visible()
 
     # Stop ends a script that never ends; what it printed before is kept
-    paste_code(page, "print('before the loop')\nwhile True:\n    pass\n")
-    page.get_by_role("button", name="Run code").click()
-    expect(output).to_contain_text("Running your code")
+    paste_code(page, f"print('before the loop')\n{SIGNAL}\nwhile True:\n    pass\n")
+    with page.expect_console_message(lambda message: message.text == IN_THE_LOOP, timeout=RUN_TIMEOUT_MS):
+        page.get_by_role("button", name="Run code").click()
     page.get_by_role("button", name="Stop").click()
     expect(output).to_contain_text("Stopped by you", timeout=RUN_TIMEOUT_MS)
     expect(output.locator("pre")).to_have_text("before the loop\n")

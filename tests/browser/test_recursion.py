@@ -95,7 +95,7 @@ def test_run_code_recursion_depths(page: Page):
     shown = run_code(page, DEPTHS + "\nv = None\nclass N:\n    def __init__(self, p):\n        self.p = p\n"
                      "for _ in range(5_000):\n    v = N(v)\ndel v\nprint('freed')\n")
     assert "plain 2400" in shown
-    assert "capped: maximum recursion depth exceeded" in shown and "recursion limit of 10,000" in shown, shown
+    assert "capped: maximum recursion depth exceeded" in shown, shown  # at 2,500 (the note: tests/test_harness.py)
     depth = int(re.search(r"operator (\d+)", shown).group(1))
     print(f"\noperator recursion in the page stops at depth {depth}: {shown.splitlines()[1]}")
     assert 50 < depth < 1_000

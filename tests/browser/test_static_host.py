@@ -40,8 +40,8 @@ def test_a_plain_static_server_in_a_subfolder_runs_tests_and_stop_works(browser,
         assert run_and_wait(page).startswith(f"{REQUIRED}/{REQUIRED} passed")
         stop_while_running(page, LOOPING)
         expect(results_region(page).locator("#load-error")).to_contain_text(
-            "Python was restarted to stop your code (your code is safe). On this server Stop has to restart Python; "
-            "once you reload the page, it can stop code without a restart.")
+            "Python was ended to stop your code, so it could not say how far the tests got. On this server Python can "
+            "only be ended, not interrupted; once you reload the page, Stop can say where your code was.")
 
         # The offline copy, once installed, serves the page with the isolation headers.
         page.evaluate("async () => { await navigator.serviceWorker.ready; }")
