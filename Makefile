@@ -36,9 +36,11 @@ lint: $(VENV)/.installed
 validate-problems: node_modules/.installed
 	node scripts/validate-problems.mjs
 
-# Every problem run in real Pyodide: reference, starter, mistakes, statement (scripts/check-problems.mjs).
-check-problems: build/public/manifest.json
+# Every problem run in real Pyodide: reference, starter, mistakes, statement (scripts/check-problems.mjs);
+# then the hidden tests tested by mutation, under CPython (scripts/mutants.py).
+check-problems: build/public/manifest.json $(VENV)/.installed
 	node scripts/check-problems.mjs
+	$(PY) scripts/mutants.py
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
