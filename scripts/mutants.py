@@ -9,12 +9,12 @@ Usage: python scripts/mutants.py [problem id ...]   (PLAYGROUND_PROBLEMS: the pr
 import ast
 import copy
 import json
-import os
 import multiprocessing
+import os
 import sys
 import tempfile
-from contextlib import redirect_stderr, redirect_stdout
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -190,7 +190,8 @@ def mutants(source: str) -> dict[str, str]:
             setattr(place, field, copy.deepcopy(new))
         else:
             getattr(place, field)[index] = copy.deepcopy(new)
-        found[f"{where}: {rule}: {ast.unparse(original).splitlines()[0]}"] = ast.unparse(ast.fix_missing_locations(mutated))
+        name = f"{where}: {rule}: {ast.unparse(original).splitlines()[0]}"
+        found[name] = ast.unparse(ast.fix_missing_locations(mutated))
 
     for path, node in walk_with_path(tree):
         where = ".".join(path)
@@ -256,14 +257,16 @@ def check(problem: Path) -> list[str]:
     required = {test["id"] for test in meta["tests"] if test.get("tier", "required") == "required"}
     found = mutants((problem / "solution.py").read_text(encoding="utf-8"))
     with ThreadPoolExecutor(os.cpu_count() or 2) as pool:
-        results = dict(zip(found, pool.map(lambda source: outcomes(problem, source), found.values())))
+        results = dict(zip(found, pool.map(lambda source: outcomes(problem, source), found.values()), strict=True))
     survivors = {name for name, result in results.items()
                  if all(outcome == "passed" for test, outcome in result.items() if test in required)}
     listed = equivalents(problem)
+    listed_here = set(listed) & set(found)
     errors = [f"{problem.name}: mutant survives every required test: {name}" for name in sorted(survivors - set(listed))]
     errors += [f"{problem.name}: mutants.json lists a mutant that a test now catches: {name}"
-               for name in sorted((set(listed) & set(found)) - survivors)]
-    errors += [f"{problem.name}: mutants.json lists a mutant that no rule makes: {name}" for name in sorted(set(listed) - set(found))]
+               for name in sorted(listed_here - survivors)]
+    errors += [f"{problem.name}: mutants.json lists a mutant that no rule makes: {name}"
+               for name in sorted(set(listed) - set(found))]
     killed = len(found) - len(survivors)
     print(f"{problem.name}: {killed}/{len(found)} mutants caught by a required test, "
           f"{len(survivors & set(listed))} listed as equivalent")

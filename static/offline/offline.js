@@ -8,6 +8,7 @@ export async function keepWorkingOffline() {
   if (registered || !("serviceWorker" in navigator)) return;
   registered = true;
   const registration = await navigator.serviceWorker.register(`${import.meta.env.BASE_URL}sw.js`);
+  if (!registration) return; // service workers blocked (a browser setting, or a test's context)
   let offered = false;
   // A release installed beside the one running this page (the first install has no page to take over).
   const whenInstalled = (worker) => {

@@ -9,6 +9,8 @@ from pageutil import PROBLEM
 from problems import ProblemFiles
 from serving import CHROMIUM_ARGS, chromium_path, served_dist
 
+SNAPSHOT_CACHE = "autograd-playground-snapshot"  # static/run/snapshot-store.js
+
 
 @pytest.fixture(scope="session")
 def server_url():
@@ -30,9 +32,32 @@ def browser():
         browser.close()
 
 
+def new_context(browser, **options):
+    return browser.new_context(viewport={"width": 1280, "height": 800}, **options)
+
+
 @pytest.fixture
 def context(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    """A context of its own: a first visit, with nothing stored. For tests about boot, storage, tabs, offline."""
+    context = new_context(browser)
+    yield context
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def warm_context(browser, problem_url):
+    """A context that has visited the page once, as a returning learner's browser has: Python's snapshot is in
+    its Cache Storage and its files in the HTTP cache. Each test's page gets a fresh Python anyway (one per run),
+    and its localStorage is emptied after each test, so only what a visit leaves in caches is shared. No service
+    worker, so that page.route() sees every request (the offline tests have contexts of their own)."""
+    context = new_context(browser, service_workers="block")
+    page = context.new_page()
+    page.goto(problem_url)
+    page.wait_for_function(f"""async () => {{
+        const kept = await (await caches.open("{SNAPSHOT_CACHE}")).keys();
+        return kept.length > 0;
+    }}""", timeout=120_000)
+    page.close()
     yield context
     context.close()
 
@@ -44,13 +69,19 @@ def problem_url(server_url) -> str:
 
 
 @pytest.fixture
-def page(context, problem_url):
-    """A fresh page on the problem; errors thrown by the page's scripts fail the test."""
+def page(request, problem_url):
+    """A fresh page on the problem, in the test's own context if it asks for one, else in the warm context;
+    errors thrown by the page's scripts fail the test."""
+    own = "context" in request.fixturenames
+    context = request.getfixturevalue("context" if own else "warm_context")
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(problem_url)
     yield page
+    if not own:
+        page.evaluate("() => localStorage.clear()")
+        page.close()
     assert not errors, f"the page threw: {errors}"
 
 

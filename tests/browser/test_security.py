@@ -257,7 +257,7 @@ def assert_the_page_is_ours(page: Page, response, problem) -> None:
     assert page.evaluate("() => crossOriginIsolated")
 
 
-def test_python_cannot_poison_the_offline_copy(page, problem):
+def test_python_cannot_poison_the_offline_copy(context, page, problem):
     wait_until_ready(page)
     offline_copy_ready(page)
     run_tests_with(page, POISON + SOLUTION)
@@ -266,7 +266,7 @@ def test_python_cannot_poison_the_offline_copy(page, problem):
     assert_the_page_is_ours(page, page.reload(), problem)
 
 
-def test_the_service_worker_serves_only_our_files(page, problem):
+def test_the_service_worker_serves_only_our_files(context, page, problem):
     wait_until_ready(page)
     offline_copy_ready(page)
     page.evaluate(POISON_FROM_PAGE, EVIL_MARK)
