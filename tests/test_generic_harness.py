@@ -48,10 +48,16 @@ def test_a_problem_without_plugins_runs_with_no_graph_and_no_draw(add_problem, t
     assert drawn["status"] == "error" and "name 'draw' is not defined" in drawn["error"]["message"]
 
 
-def test_the_names_to_define_come_from_the_problem(add_problem, tmp_path):
-    results = run(add_problem, "def plus(a, b):\n    return a + b\n", tmp_path)
-    assert results["status"] == "error"
-    assert results["error"]["message"] == "Your code does not define `add`, which the tests use."
+def test_a_name_the_code_lacks_fails_the_tests_that_import_it_and_the_rest_run(add_problem, tmp_path):
+    (add_problem / "test_add.py").write_text(ADD["test_add.py"].replace("from submission import add\n", "")
+                                             .replace("assert add(", "from submission import add\n    assert add("))
+    results = run(add_problem, "def twice(x):\n    return 2 * x\n", tmp_path)
+    assert results["status"] == "finished" and results["error"] is None
+    tests = {t["id"]: t for t in results["tests"]}
+    assert tests["test_twice"]["outcome"] == "passed"
+    assert (tests["test_add"]["outcome"], tests["test_add"]["message"]) == (
+        "error", "Your code does not define `add`, which the tests import. Check its name and that it is not inside "
+        "another block.")
 
 
 def test_a_name_the_tests_import_but_the_code_lacks_is_a_verdict_not_a_stop(add_problem, tmp_path):
@@ -67,6 +73,7 @@ def test_a_failing_import_inside_one_test_fails_that_test_only(add_problem, tmp_
     results = run(add_problem, "def add(a, b):\n    return a + b\n", tmp_path)
     outcomes = {t["id"]: t["outcome"] for t in results["tests"]}
     assert outcomes == {"test_add": "passed", "test_twice": "error"} and results["solved"]
+    assert results["tests"][1]["message"].startswith("Your code does not define `twice`, which the tests import.")
 
 
 def test_install_puts_a_problem_in_place_from_its_archive(tmp_path, monkeypatch):

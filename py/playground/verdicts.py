@@ -114,6 +114,9 @@ class VerdictCollector:
         if isinstance(exc, AssertionError) and not learner_frames(tb, self.learner_path):
             message = cut(str(exc)) or f"Check failed: {self.test_line(exc) or 'assertion'}"
             return {"outcome": "failed", "message": message, "line": line}
+        if (missing := missing_name(exc)) and exc.name == self.module:  # a test's own import of a name
+            return {"outcome": "error", "message": f"Your code does not define `{missing}`, which the tests "
+                    "import. Check its name and that it is not inside another block.", "line": None}
         if isinstance(exc, OrderFromYourCode):
             where = f" (line {line} of your code)" if line else ""
             what, why = exc.args

@@ -3,7 +3,9 @@ import random
 
 from engine import Value
 from nn import MLP
-from submission import mse, sgd_step, train
+
+# Each test imports what it uses from submission, so that a function not written yet fails only the tests that
+# need it.
 
 # The lecture's four examples and their targets
 XS = [[2.0, 3.0, -1.0], [3.0, -1.0, 0.5], [0.5, 1.0, 1.0], [1.0, 1.0, -1.0]]
@@ -46,7 +48,22 @@ def reference_losses(net, steps, lr, zero_grad=True):
     return losses
 
 
+def sum_not_mean(got, want):
+    """A note when got is len(YS) times want: the squared errors summed, not averaged."""
+    if close(got, len(YS) * want, tol=1e-6) and not close(got, want, tol=1e-6):
+        return (f": that is {len(YS)} times the reference, the sum of the squared errors of the {len(YS)} examples, "
+                "not their mean (sum vs mean). The lecture sums them; here mse divides the sum by len(preds)")
+    return ""
+
+
+def check_losses(losses, expected):
+    for step, (got, want) in enumerate(zip(losses, expected), start=1):
+        assert close(got, want, tol=1e-6), (
+            f"the loss at step {step} should be {show(want)}, got {show(got)}{sum_not_mean(got, want)}")
+
+
 def learner_losses(steps, lr, seed=1):
+    from submission import train
     losses = train(model(seed), XS, YS, steps, lr)
     assert isinstance(losses, list) and len(losses) == steps, (
         f"train(model, xs, ys, steps={steps}, lr) should return a list of {steps} losses, got {show(losses)}")
@@ -56,11 +73,16 @@ def learner_losses(steps, lr, seed=1):
 
 
 def test_mse_value_and_gradient():
+    from submission import mse
     preds = [Value(1.0), Value(2.0), Value(3.0)]
     loss = mse(preds, [1.5, 2.0, 2.0])
     assert isinstance(loss, Value), f"mse should return a Value, got {show(loss)}"
+    why = ""
+    if close(loss.data, 1.25):
+        why = (": that is the sum of the squared errors, not their mean (sum vs mean). The lecture sums them; "
+               "here mse divides the sum by len(preds)")
     assert close(loss.data, 1.25 / 3), (
-        f"mse([1, 2, 3], [1.5, 2, 2]) = (0.25 + 0 + 1) / 3 should be {show(1.25 / 3)}, got {show(loss.data)}")
+        f"mse([1, 2, 3], [1.5, 2, 2]) = (0.25 + 0 + 1) / 3 should be {show(1.25 / 3)}, got {show(loss.data)}{why}")
     loss.backward()
     for p, expected in zip(preds, (-1 / 3, 0.0, 2 / 3)):
         assert close(p.grad, expected), (
@@ -69,6 +91,7 @@ def test_mse_value_and_gradient():
 
 
 def test_sgd_step_moves_against_the_gradient():
+    from submission import sgd_step
     params = [Value(1.0), Value(-2.0)]
     params[0].grad, params[1].grad = 0.5, -4.0
     sgd_step(params, 0.1)
@@ -76,7 +99,7 @@ def test_sgd_step_moves_against_the_gradient():
         f"with data 1, grad 0.5 and lr 0.1, a step should give 1 - 0.1*0.5 = 0.95, got {show(params[0].data)}")
     assert close(params[1].data, -1.6), (
         f"with data -2, grad -4 and lr 0.1, a step should give -2 + 0.1*4 = -1.6, got {show(params[1].data)}")
-    assert params[0].grad == 0.5 and params[1].grad == -4.0, "sgd_step should leave the gradients as they are"
+    # what sgd_step does to the gradients after its step is its own affair: a fused step may zero them
 
 
 def test_train_returns_one_loss_per_step():
@@ -86,9 +109,7 @@ def test_train_returns_one_loss_per_step():
 
 def test_losses_match_the_reference_trajectory():
     expected = reference_losses(model(), steps=20, lr=0.05)
-    losses = learner_losses(steps=20, lr=0.05)
-    for step, (got, want) in enumerate(zip(losses, expected), start=1):
-        assert close(got, want, tol=1e-6), f"the loss at step {step} should be {show(want)}, got {show(got)}"
+    check_losses(learner_losses(steps=20, lr=0.05), expected)
 
 
 def test_gradients_are_zeroed_before_each_backward():
@@ -103,8 +124,7 @@ def test_gradients_are_zeroed_before_each_backward():
     if len(set(losses)) == 1:
         raise AssertionError(f"the loss stayed at {show(losses[0])}: are the gradients zeroed after backward() "
                              "and before the step, so that the step moves nothing?")
-    for step, (got, want) in enumerate(zip(losses, expected), start=1):
-        assert close(got, want, tol=1e-6), f"the loss at step {step} should be {show(want)}, got {show(got)}"
+    check_losses(losses, expected)
 
 
 def test_the_loss_falls():
