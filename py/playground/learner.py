@@ -10,6 +10,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TextIO
 
+from playground.aliases import Aliases
 from playground.limits import capped_limit_note, state
 
 MAX_MESSAGE = 2_000  # characters of an exception's message shown; the rest is cut, with a note
@@ -24,17 +25,23 @@ def write_module(workdir: Path, module: str, source: str) -> Path:
 
 
 @contextmanager
-def learner_setting(folders: list[Path], added_builtins: dict):
-    """For the run's length: folders first on sys.path (in that order), and the builtins the harness adds
-    (a plugin's draw(), the keeper's __build_class__). Each run gets a Python of its own in the browser; under
-    CPython, runs follow each other in one interpreter, and each takes its setting away."""
+def learner_setting(folders: list[Path], added_builtins: dict, aliases: dict[str, str] | None = None):
+    """For the run's length: folders first on sys.path (in that order), the builtins the harness adds
+    (a plugin's draw(), the keeper's __build_class__) and the problem's aliases of provided modules. Each run
+    gets a Python of its own in the browser; under CPython, runs follow each other in one interpreter, and each
+    takes its setting away."""
     saved_path = list(sys.path)
     saved_builtins = {name: vars(builtins)[name] for name in added_builtins if name in vars(builtins)}
     sys.path[:0] = [str(folder) for folder in folders]
     vars(builtins).update(added_builtins)
+    finder = Aliases(aliases) if aliases else None
+    if finder:
+        sys.meta_path.insert(0, finder)
     try:
         yield
     finally:
+        if finder in sys.meta_path:
+            sys.meta_path.remove(finder)
         sys.path[:] = saved_path
         for name in added_builtins:
             vars(builtins).pop(name, None)

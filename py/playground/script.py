@@ -80,7 +80,8 @@ class Script:
 
         added = {name: value for plugin in self.plugins for name, value in plugin.builtins(self.path).items()}
         folders = [self.problem.provided_dir] if self.problem else []
-        with learner_setting(folders, {}), learner_limits(), redirect_stdout(output), redirect_stderr(output):
+        aliases = self.problem.aliases if self.problem else None
+        with learner_setting(folders, {}, aliases), learner_limits(), redirect_stdout(output), redirect_stderr(output):
             script_builtins = {**vars(builtins), **added, "__build_class__": build_class}  # input() as limited
             namespace = {"__name__": "__main__", "__file__": str(self.path), "__builtins__": script_builtins}
             if self.problem:
