@@ -114,3 +114,56 @@ def test_the_aliases_are_gone_after_a_run_and_fresh_in_the_next(tmp_path):
     assert run("mlp", KARPATHY_NN, tmp_path)["solved"]
     assert run("basic_autograd", "from micrograd.engine import Value\n", tmp_path)["error"]["type"] == \
         "ModuleNotFoundError"  # a problem without aliases has none
+
+
+ENGINE_ADVICE = "The engine is provided as `engine`: `from engine import Value`."
+
+
+@pytest.mark.parametrize("line", ["from micrograd import Value", "from engine_v2 import Value",
+                                  "import micrograd.value", "from value import Value"])
+@pytest.mark.parametrize("problem", ["mlp", "training_step"])
+def test_another_import_of_the_engine_says_where_it_is(problem, line, tmp_path):
+    error = run(problem, KARPATHY_NN.replace("from micrograd.engine import Value", line), tmp_path)["error"]
+    assert error["line"] == 2
+    assert error["message"].endswith(f"while loading (line 2 of your code). {ENGINE_ADVICE}"), error["message"]
+
+
+@pytest.mark.parametrize("problem", ["basic_autograd", "more_operations"])
+@pytest.mark.parametrize("line", ["from micrograd.engine import Value", "from engine import Value"])
+def test_an_import_of_an_engine_where_the_learner_writes_value_says_so(problem, line, tmp_path):
+    error = run(problem, f"{line}\n", tmp_path)["error"]
+    missing = line.split()[1].split(".")[0]
+    assert error["message"] == (f"Your code raised ModuleNotFoundError: No module named '{missing}' "
+                                "while loading (line 1 of your code). In this problem you write `Value` yourself: "
+                                "delete the import and define `class Value` in your code.")
+
+
+def test_an_import_unrelated_to_the_engine_gets_no_engine_advice(tmp_path):
+    error = run("mlp", "import random_utils\n" + KARPATHY_NN, tmp_path)["error"]
+    assert error["message"] == ("Your code raised ModuleNotFoundError: No module named 'random_utils' while loading "
+                                "(line 1 of your code).")
+    wrong_name = run("mlp", KARPATHY_NN.replace("import Value", "import Valeu"), tmp_path)["error"]
+    assert "engine is provided" not in wrong_name["message"]
+
+
+LABELLED = "\n\nx = Value(2.0, label='x')\n"
+LABEL_ADVICE = ("The provided `Value(data, _children=(), _op='')` takes no `label`: leave it out of the call (set it "
+                "afterwards if you need it: `v.label = ...`).")
+
+
+def test_a_keyword_the_provided_value_lacks_says_what_it_takes(tmp_path):
+    at_load = run("mlp", KARPATHY_NN + LABELLED, tmp_path)["error"]
+    assert at_load["message"].endswith(f"while loading (line {KARPATHY_NN.count(chr(10)) + 3} of your code). "
+                                       f"{LABEL_ADVICE}"), at_load["message"]
+    in_tests = run("mlp", KARPATHY_NN.replace("Value(0)", "Value(0, label='b')"), tmp_path)
+    failing = [t for t in in_tests["tests"] if t["outcome"] != "passed"]
+    assert failing and in_tests["shared_message"] == ("TypeError: Value.__init__() got an unexpected keyword argument "
+                                                      f"'label' (line 17 of your code). {LABEL_ADVICE}")
+    script = run_script("from engine import Value\nValue(1, label='a')\n", tmp_path / "s",
+                        problem_dir=PROBLEMS / "mlp")
+    assert script["error"]["message"].endswith(f"(line 2 of your code). {LABEL_ADVICE}"), script["error"]["message"]
+
+
+def test_a_keyword_a_learners_own_value_lacks_gets_no_provided_value_advice(tmp_path):
+    source = (PROBLEMS / "basic_autograd" / "solution.py").read_text() + "\nValue(1, label='a')\n"
+    assert "provided" not in run("basic_autograd", source, tmp_path)["error"]["message"]

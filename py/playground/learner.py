@@ -61,8 +61,10 @@ def forget_directory_listing(workdir: Path) -> None:
         finder.invalidate_caches()
 
 
-def load_error(source: str, path: Path, module: str, printed: TextIO, defines: tuple[str, ...] = ()) -> dict | None:
-    """Import the learner's module, printing into printed; return what went wrong, or None."""
+def load_error(source: str, path: Path, module: str, printed: TextIO, defines: tuple[str, ...] = (),
+               advice=None) -> dict | None:
+    """Import the learner's module, printing into printed; return what went wrong, or None. advice(exc): what
+    the problem's plugins say about an exception, or None."""
     if not source.strip():
         what = f"define {names(defines)}" if defines else "write your code"
         return {"type": "EmptyCode", "line": None, "traceback": "",
@@ -81,10 +83,11 @@ def load_error(source: str, path: Path, module: str, printed: TextIO, defines: t
             raise
         line = learner_line(exc.__traceback__, path)
         where = f" (line {line} of your code)" if line else ""
+        tip = advice(exc) if advice else None
         return {
             "type": type(exc).__name__,
             "line": line,
-            "message": f"Your code raised {describe(exc)} while loading{where}.",
+            "message": f"Your code raised {describe(exc)} while loading{where}." + (f" {tip}" if tip else ""),
             "traceback": learner_traceback(exc, path),
         }
     if missing := [name for name in defines if not hasattr(loaded, name)]:

@@ -115,9 +115,10 @@ class Script:
     def error(self, exc: BaseException) -> dict:
         line = learner_line(exc.__traceback__, self.path)
         where = f" (line {line} of your code)" if line else ""
+        tip = plugin_modules.advice(self.plugins, exc)
         return {
             "type": type(exc).__name__,
             "line": line,
-            "message": f"{describe(exc)}{where}",
+            "message": f"{describe(exc)}{where}" + (f". {tip}" if tip else ""),
             "traceback": learner_traceback(exc, self.path),
         }
