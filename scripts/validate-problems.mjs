@@ -111,7 +111,7 @@ function checkProvided(folder, meta, errors) {
 }
 
 // Each alias names a provided module, and is neither a provided module, the learner's module, nor a package
-// above another alias (playground.aliases makes those packages, empty).
+// above another alias (playground.aliases makes those packages, empty); so does the autograd plugin's engine.
 function checkAliases(folder, meta, errors) {
   const file = join(folder, "problem.json");
   const provided = (meta.provides ?? []).map((name) => name.replace(/\.py$/, ""));
@@ -121,6 +121,10 @@ function checkAliases(folder, meta, errors) {
     if (!provided.includes(target)) errors.push(`${at} names ${target}, which is not in /provides`);
     if (provided.includes(alias) || alias === (meta.module ?? "submission")) errors.push(`${at} hides a module of the problem`);
     if (aliases.some((other) => other.startsWith(`${alias}.`))) errors.push(`${at} is a package above another alias`);
+  }
+  const engine = meta.plugins?.autograd?.engine;
+  if (engine !== undefined && !provided.includes(engine)) {
+    errors.push(`${file}: /plugins/autograd/engine names ${engine}, which is not in /provides`);
   }
 }
 

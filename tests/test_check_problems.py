@@ -132,9 +132,15 @@ def alias_above_another(folder: Path) -> str:
     return "copied_problem/problem.json: /aliases/micrograd is a package above another alias"
 
 
+def engine_not_provided(folder: Path) -> str:
+    meta = json.loads((folder / "problem.json").read_text())
+    edit_meta(folder, plugins={**meta["plugins"], "autograd": {"engine": "engine"}})
+    return "copied_problem/problem.json: /plugins/autograd/engine names engine, which is not in /provides"
+
+
 TYPOS = [wrong_tier, unknown_field, missing_starter, unlisted_test, listed_not_defined, id_not_folder,
          position_taken, unlisted_mistake, unlisted_provided, provided_missing, hint_number_past_the_hints,
-         alias_of_what_is_not_provided, alias_above_another]
+         alias_of_what_is_not_provided, alias_above_another, engine_not_provided]
 
 
 @pytest.mark.parametrize("break_it", TYPOS, ids=lambda f: f.__name__)
