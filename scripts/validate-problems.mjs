@@ -110,6 +110,24 @@ function checkProvided(folder, meta, errors) {
   }
 }
 
+// Each alias names a provided module, and is neither a provided module, the learner's module, nor a package
+// above another alias (playground.aliases makes those packages, empty); so does the autograd plugin's engine.
+function checkAliases(folder, meta, errors) {
+  const file = join(folder, "problem.json");
+  const provided = (meta.provides ?? []).map((name) => name.replace(/\.py$/, ""));
+  const aliases = Object.keys(meta.aliases ?? {});
+  for (const [alias, target] of Object.entries(meta.aliases ?? {})) {
+    const at = `${file}: /aliases/${alias}`;
+    if (!provided.includes(target)) errors.push(`${at} names ${target}, which is not in /provides`);
+    if (provided.includes(alias) || alias === (meta.module ?? "submission")) errors.push(`${at} hides a module of the problem`);
+    if (aliases.some((other) => other.startsWith(`${alias}.`))) errors.push(`${at} is a package above another alias`);
+  }
+  const engine = meta.plugins?.autograd?.engine;
+  if (engine !== undefined && !provided.includes(engine)) {
+    errors.push(`${file}: /plugins/autograd/engine names ${engine}, which is not in /provides`);
+  }
+}
+
 function checkExpectations(folder, meta, errors) {
   const dir = join(folder, "mistakes");
   const file = join(dir, "expectations.json");
@@ -158,6 +176,7 @@ function readProblem(folder, name, errors) {
   if (meta.id !== name) errors.push(`${file}: /id is "${meta.id}" but the folder is "${name}"`);
   checkTests(folder, meta, errors);
   checkProvided(folder, meta, errors);
+  checkAliases(folder, meta, errors);
   checkHintNumbers(folder, meta, errors);
   const expectations = checkExpectations(folder, meta, errors);
   return { id: meta.id, folder, meta, expectations };

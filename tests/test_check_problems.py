@@ -120,8 +120,27 @@ def hint_number_past_the_hints(folder: Path) -> str:
     return "copied_problem/problem.json: /tests/0/hint_number 3, but hints.md has only 2 hints"
 
 
+def alias_of_what_is_not_provided(folder: Path) -> str:
+    edit_meta(folder, aliases={"micrograd.engine": "engine"})
+    return "copied_problem/problem.json: /aliases/micrograd.engine names engine, which is not in /provides"
+
+
+def alias_above_another(folder: Path) -> str:
+    (folder / "provided").mkdir(exist_ok=True)
+    (folder / "provided" / "engine.py").write_text("")
+    edit_meta(folder, provides=["engine.py"], aliases={"micrograd": "engine", "micrograd.engine": "engine"})
+    return "copied_problem/problem.json: /aliases/micrograd is a package above another alias"
+
+
+def engine_not_provided(folder: Path) -> str:
+    meta = json.loads((folder / "problem.json").read_text())
+    edit_meta(folder, plugins={**meta["plugins"], "autograd": {"engine": "engine"}})
+    return "copied_problem/problem.json: /plugins/autograd/engine names engine, which is not in /provides"
+
+
 TYPOS = [wrong_tier, unknown_field, missing_starter, unlisted_test, listed_not_defined, id_not_folder,
-         position_taken, unlisted_mistake, unlisted_provided, provided_missing, hint_number_past_the_hints]
+         position_taken, unlisted_mistake, unlisted_provided, provided_missing, hint_number_past_the_hints,
+         alias_of_what_is_not_provided, alias_above_another, engine_not_provided]
 
 
 @pytest.mark.parametrize("break_it", TYPOS, ids=lambda f: f.__name__)

@@ -5,6 +5,7 @@ import json
 import subprocess
 
 import pytest
+from test_imports import ENGINE_ADVICE, KARPATHY_NN, LABEL_ADVICE
 
 from playground.schema import VERSION
 from problems import ROOT, first_problem
@@ -70,7 +71,12 @@ def cases() -> list[dict]:
         {"name": "lazy standard library", "code": LAZY_IMPORTS + SOLUTION},
         {"name": "reference again", "code": SOLUTION},
     ]
-    return [{**case, "problem": PROBLEM.id} for case in named]
+    pasted = [  # Karpathy's micrograd/nn.py as it is, against the MLP problem (tests/test_imports.py)
+        {"name": "karpathy nn.py", "code": KARPATHY_NN, "problem": "mlp"},
+        {"name": "micrograd import", "code": KARPATHY_NN.replace("micrograd.engine", "micrograd"), "problem": "mlp"},
+        {"name": "label keyword", "code": KARPATHY_NN + "\nx = Value(2.0, label='x')\n", "problem": "mlp"},
+    ]
+    return [{**case, "problem": PROBLEM.id} for case in named] + pasted
 
 
 @pytest.fixture(scope="module")
@@ -208,3 +214,14 @@ def test_odd_code_gets_its_own_message_and_is_not_a_stop(pyodide_run, case):
 
 def test_fractions_are_numbers_too(pyodide_run):
     assert pyodide_run["results"]["fractions"]["solved"] is True
+
+
+def test_karpathy_nn_pasted_as_it_is_passes_the_mlp_problem(pyodide_run):
+    """`from micrograd.engine import Value` imports the provided engine (problem.json's "aliases")."""
+    results = pyodide_run["results"]["karpathy nn.py"]
+    assert results["error"] is None and results["solved"] is True, results["error"]
+
+
+def test_other_imports_and_keywords_of_the_engine_say_what_to_write(pyodide_run):
+    assert pyodide_run["results"]["micrograd import"]["error"]["message"].endswith(ENGINE_ADVICE)
+    assert pyodide_run["results"]["label keyword"]["error"]["message"].endswith(LABEL_ADVICE)

@@ -10,6 +10,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TextIO
 
+from playground.aliases import Aliases
 from playground.limits import capped_limit_note, state
 
 MAX_MESSAGE = 2_000  # characters of an exception's message shown; the rest is cut, with a note
@@ -24,17 +25,23 @@ def write_module(workdir: Path, module: str, source: str) -> Path:
 
 
 @contextmanager
-def learner_setting(folders: list[Path], added_builtins: dict):
-    """For the run's length: folders first on sys.path (in that order), and the builtins the harness adds
-    (a plugin's draw(), the keeper's __build_class__). Each run gets a Python of its own in the browser; under
-    CPython, runs follow each other in one interpreter, and each takes its setting away."""
+def learner_setting(folders: list[Path], added_builtins: dict, aliases: dict[str, str] | None = None):
+    """For the run's length: folders first on sys.path (in that order), the builtins the harness adds
+    (a plugin's draw(), the keeper's __build_class__) and the problem's aliases of provided modules. Each run
+    gets a Python of its own in the browser; under CPython, runs follow each other in one interpreter, and each
+    takes its setting away."""
     saved_path = list(sys.path)
     saved_builtins = {name: vars(builtins)[name] for name in added_builtins if name in vars(builtins)}
     sys.path[:0] = [str(folder) for folder in folders]
     vars(builtins).update(added_builtins)
+    finder = Aliases(aliases) if aliases else None
+    if finder:
+        sys.meta_path.insert(0, finder)
     try:
         yield
     finally:
+        if finder in sys.meta_path:
+            sys.meta_path.remove(finder)
         sys.path[:] = saved_path
         for name in added_builtins:
             vars(builtins).pop(name, None)
@@ -54,8 +61,10 @@ def forget_directory_listing(workdir: Path) -> None:
         finder.invalidate_caches()
 
 
-def load_error(source: str, path: Path, module: str, printed: TextIO, defines: tuple[str, ...] = ()) -> dict | None:
-    """Import the learner's module, printing into printed; return what went wrong, or None."""
+def load_error(source: str, path: Path, module: str, printed: TextIO, defines: tuple[str, ...] = (),
+               advice=None) -> dict | None:
+    """Import the learner's module, printing into printed; return what went wrong, or None. advice(exc): what
+    the problem's plugins say about an exception, or None."""
     if not source.strip():
         what = f"define {names(defines)}" if defines else "write your code"
         return {"type": "EmptyCode", "line": None, "traceback": "",
@@ -74,10 +83,11 @@ def load_error(source: str, path: Path, module: str, printed: TextIO, defines: t
             raise
         line = learner_line(exc.__traceback__, path)
         where = f" (line {line} of your code)" if line else ""
+        tip = advice(exc) if advice else None
         return {
             "type": type(exc).__name__,
             "line": line,
-            "message": f"Your code raised {describe(exc)} while loading{where}.",
+            "message": f"Your code raised {describe(exc)} while loading{where}." + (f" {tip}" if tip else ""),
             "traceback": learner_traceback(exc, path),
         }
     # A name of `defines` the code lacks stops nothing: the tests that import it say so, the others run.

@@ -12,6 +12,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from playground.aliases import alias_modules
+
 PROBLEMS = Path(__file__).resolve().parent.parent / "problems"  # beside this package, in the repo and the bundle
 
 
@@ -36,6 +38,7 @@ class Problem:
     defines: tuple[str, ...]  # names the learner's code must define
     plugins: dict[str, dict]  # plugin name -> its options (playground.plugins)
     provided: tuple[str, ...]  # modules in the folder's provided/, which the learner's code may import
+    aliases: dict[str, str]  # other names for provided modules: {"micrograd.engine": "engine"} (playground.aliases)
     test_file: Path
     test_names: dict[str, str]  # test function name -> display name, in order
     tiers: dict[str, str]  # test function name -> "required" or "challenge"
@@ -46,9 +49,9 @@ class Problem:
         return self.folder / "provided"
 
     def forget_modules(self) -> None:
-        """Drop the learner's module, the hidden tests and the provided modules: each run imports them afresh
-        (the learner's code may have changed a provided class)."""
-        for name in (self.module, self.test_file.stem, *self.provided):
+        """Drop the learner's module, the hidden tests, the provided modules and their aliases: each run imports
+        them afresh (the learner's code may have changed a provided class)."""
+        for name in (self.module, self.test_file.stem, *self.provided, *alias_modules(self.aliases)):
             sys.modules.pop(name, None)
 
     @classmethod
@@ -64,6 +67,7 @@ class Problem:
             defines=tuple(meta.get("defines", ())),
             plugins=meta.get("plugins", {}),
             provided=tuple(Path(name).stem for name in meta.get("provides", ())),
+            aliases=meta.get("aliases", {}),
             test_file=folder / f"test_{meta['id']}.py",
             test_names={t["id"]: t["name"] for t in tests},
             tiers={t["id"]: t.get("tier", "required") for t in tests},

@@ -73,8 +73,10 @@ def run_tests(problem_dir: str | Path, source: str, workdir: str | Path | None =
     sys.dont_write_bytecode = True  # a stale .pyc must never stand in for new code
     try:
         # what the problem provides comes after the learner's code
-        with learner_setting([workdir, problem.provided_dir], added), learner_limits(), connected(send, grid):
-            result["error"] = load_error(source, learner_path, problem.module, printed, problem.defines)
+        with learner_setting([workdir, problem.provided_dir], added, problem.aliases), learner_limits(), \
+                connected(send, grid):
+            result["error"] = load_error(source, learner_path, problem.module, printed, problem.defines,
+                                         lambda exc: plugin_modules.advice(plugins, exc))
             phase = "testing"
             if not result["error"]:
                 verdicts, result["error"] = run_pytest(problem, plugins, learner_path, budget)

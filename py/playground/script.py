@@ -80,7 +80,8 @@ class Script:
 
         added = {name: value for plugin in self.plugins for name, value in plugin.builtins(self.path).items()}
         folders = [self.problem.provided_dir] if self.problem else []
-        with learner_setting(folders, {}), learner_limits(), redirect_stdout(output), redirect_stderr(output):
+        aliases = self.problem.aliases if self.problem else None
+        with learner_setting(folders, {}, aliases), learner_limits(), redirect_stdout(output), redirect_stderr(output):
             script_builtins = {**vars(builtins), **added, "__build_class__": build_class}  # input() as limited
             namespace = {"__name__": "__main__", "__file__": str(self.path), "__builtins__": script_builtins}
             if self.problem:
@@ -114,9 +115,10 @@ class Script:
     def error(self, exc: BaseException) -> dict:
         line = learner_line(exc.__traceback__, self.path)
         where = f" (line {line} of your code)" if line else ""
+        tip = plugin_modules.advice(self.plugins, exc)
         return {
             "type": type(exc).__name__,
             "line": line,
-            "message": f"{describe(exc)}{where}",
+            "message": f"{describe(exc)}{where}" + (f". {tip}" if tip else ""),
             "traceback": learner_traceback(exc, self.path),
         }

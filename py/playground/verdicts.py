@@ -12,6 +12,7 @@ from playground.learner import cut, describe, learner_frames, learner_line, lear
 from playground.limits import state
 from playground.output import CappedOutput, OutputBudget
 from playground.plugins import Plugin
+from playground.plugins import advice as plugins_advice
 
 
 class OrderFromYourCode(Exception):
@@ -145,7 +146,7 @@ class VerdictCollector:
 
     def advice(self, exc: BaseException) -> str | None:
         """What usually causes this kind of crash, in a learner's terms (from the problem's plugins)."""
-        return next(filter(None, (plugin.advice(exc) for plugin in self.plugins)), None)
+        return plugins_advice(self.plugins, exc)
 
     def test_line(self, exc: BaseException) -> str | None:
         """The hidden test's line of code that was running when the exception was raised."""

@@ -45,6 +45,11 @@ class Plugin:
         return {}
 
 
+def advice(plugins: list[Plugin], exc: BaseException) -> str | None:
+    """The first plugin's advice on exc, if any says something."""
+    return next(filter(None, (plugin.advice(exc) for plugin in plugins)), None)
+
+
 def load(plugins: dict[str, dict]) -> list[Plugin]:
     """One fresh Plugin per name, in problem.json's order."""
     return [importlib.import_module(f"playground.plugins.{name}").Plugin(options or {})

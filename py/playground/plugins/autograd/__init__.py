@@ -2,9 +2,13 @@
 (the graph view), the gradient doctor's sentence on a failed test, draw(v) in Run code, and advice on
 the crashes a Value class tends to have.
 
-Options in problem.json: {"graph": true, "doctor": true}; both default to true.
+Options in problem.json: {"graph": true, "doctor": true, "engine": "engine"}; graph and doctor default to true;
+engine names the provided module that holds Value, when the problem provides one (the learner writes Value
+otherwise).
 """
 
+import inspect
+import re
 import sys
 from pathlib import Path
 
@@ -20,6 +24,7 @@ class Plugin(Base):
         super().__init__(options)
         self.graph = options.get("graph", True)
         self.doctor = options.get("doctor", True)
+        self.engine = options.get("engine")
         self.recorder = Recorder()
         self.graphs: list[dict] = []
         self.skipped = 0  # draw() calls past MAX_DRAWS
@@ -58,12 +63,43 @@ class Plugin(Base):
             verdict["progress"] = {"what": "backward() calls", "count": self.recorder.count}
 
     def advice(self, exc: BaseException) -> str | None:
+        if isinstance(exc, ImportError):
+            return self.import_advice(exc)
+        if isinstance(exc, TypeError) and self.engine and str(exc).startswith("Value.__init__()"):
+            return self.signature_advice(str(exc))
         if isinstance(exc, RecursionError):
             return ("Does a function or method keep calling itself? (In a Value class, `self + other` inside "
                     "__add__ calls __add__ again.)")
         if "NoneType" in str(exc):
             return "Did a method return None? Each operation must return a new Value, and each function its result."
         return None
+
+    def import_advice(self, exc: ImportError) -> str | None:
+        """Where Value comes from, when the code imports it from elsewhere: micrograd's layout (where the
+        problem has no alias for it), another name for the engine, or an engine the learner is to write."""
+        missing = exc.name or ""  # the module not found, or the one without the name asked for
+        if isinstance(exc, ModuleNotFoundError):  # micrograd.engine, engine_v2, micrograd.value
+            about_value = re.search("micrograd|engine|value", missing, re.IGNORECASE)
+        else:  # `from micrograd import Value`, micrograd being the package above an alias; `from nn import Value`
+            asked = getattr(exc, "name_from", None) == "Value" or "cannot import name 'Value'" in str(exc)
+            about_value = self.engine and missing != self.engine and asked
+        if not about_value:
+            return None
+        if self.engine:
+            return f"The engine is provided as `{self.engine}`: `from {self.engine} import Value`."
+        return ("In this problem you write `Value` yourself: delete the import and define `class Value` in your "
+                "code.")
+
+    def signature_advice(self, said: str) -> str | None:
+        """What the provided Value accepts, when the code calls it with arguments it lacks (label='a')."""
+        value = getattr(sys.modules.get(self.engine), "Value", None)
+        if not isinstance(value, type):
+            return None
+        called = f"`Value{inspect.signature(value)}`"
+        if keyword := re.search(r"unexpected keyword argument '(\w+)'", said):
+            return (f"The provided {called} takes no `{keyword.group(1)}`: leave it out of the call (set it "
+                    f"afterwards if you need it: `v.{keyword.group(1)} = ...`).")
+        return f"The provided Value is called as {called}."
 
     def add_graph(self, value, frame) -> None:
         if len(self.graphs) >= MAX_DRAWS:
