@@ -1,7 +1,7 @@
 // A Vite plugin that writes dist/_headers: the headers scripts/serve.mjs sends, in the file format static hosts
 // such as Netlify and Cloudflare Pages read. With it, the page is cross-origin isolated from the first visit,
 // so Stop interrupts Python instead of restarting it. A host that reads no such file (GitHub Pages) still
-// works: see the README's "Deploying".
+// works: see docs/deploying.md.
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { IMMUTABLE, SECURITY_HEADERS } from "./headers.mjs";

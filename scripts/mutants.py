@@ -262,7 +262,8 @@ def check(problem: Path) -> list[str]:
                  if all(outcome == "passed" for test, outcome in result.items() if test in required)}
     listed = equivalents(problem)
     listed_here = set(listed) & set(found)
-    errors = [f"{problem.name}: mutant survives every required test: {name}" for name in sorted(survivors - set(listed))]
+    errors = [f"{problem.name}: mutant survives every required test: {name}"
+              for name in sorted(survivors - set(listed))]
     errors += [f"{problem.name}: mutants.json lists a mutant that a test now catches: {name}"
                for name in sorted(listed_here - survivors)]
     errors += [f"{problem.name}: mutants.json lists a mutant that no rule makes: {name}"

@@ -10,7 +10,7 @@ function who(stopped, limit) {
 
 const loopHint = (stopped) => (byTime(stopped) ? " Is there a loop that never ends?" : "");
 
-// A server that sends no isolation headers (see the README's "Deploying") leaves Stop no way to interrupt Python,
+// A server that sends no isolation headers (see docs/deploying.md) leaves Stop no way to interrupt Python,
 // only to end it. The offline copy (offline/sw.js) serves the page with those headers from the next load on.
 function isolationNote() {
   if (globalThis.crossOriginIsolated) return "";
