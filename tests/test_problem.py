@@ -4,13 +4,14 @@ expectations.json says, while each correct variant there passes every required t
 (scripts/check-problems.mjs checks the same through the harness in Pyodide.)"""
 
 import ast
+import builtins
 import json
+import multiprocessing
 import os
 import shutil
-import subprocess
 import sys
-import xml.etree.ElementTree as ET
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import redirect_stdout
 from pathlib import Path
 
 import pytest
@@ -46,13 +47,40 @@ def hidden_test_ids(problem: ProblemFiles) -> list[str]:
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name.startswith("test")]
 
 
-# What the problem's plugins give learner code without an import (plot_loss...), as the harness gives them.
-PLUGIN_BUILTINS = """import builtins, json
-from playground import plugins
-for plugin in plugins.load(json.load(open("problem.json")).get("plugins", {})):
-    for name, value in plugin.builtins(None).items():
-        setattr(builtins, name, value)
-"""
+FORK = multiprocessing.get_context("fork")
+
+
+class Collector:
+    """Each test's outcome and message, as pytest reports them (the hook pytest's own junitxml uses)."""
+
+    def __init__(self):
+        self.results: dict[str, tuple[str, str]] = {}
+
+    def pytest_runtest_logreport(self, report):
+        if report.when == "call" or (report.when == "setup" and not report.passed):
+            outcome = "error" if report.when == "setup" and report.failed else report.outcome
+            crash = getattr(report.longrepr, "reprcrash", None)
+            message = f"{crash.message}\n{report.longreprtext}" if crash else report.longreprtext
+            self.results[report.nodeid.split("::")[-1]] = (outcome, message)
+
+
+def run_in_this_process(problem: ProblemFiles, workdir: Path, send) -> None:
+    """In a fork of this process: plain pytest on the hidden tests, in workdir, with what the harness would
+    give learner code (the learner's folder, then what the problem provides; the plugins' builtins)."""
+    os.chdir(workdir)
+    os.environ.pop("PYTEST_ADDOPTS", None)
+    os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"  # like Pyodide: plain pytest, no installed plugins
+    sys.dont_write_bytecode = True
+    sys.path[:0] = [str(workdir), str(workdir / "provided"), str(ROOT / "py")]
+    from playground import plugins
+
+    for plugin in plugins.load(problem.meta.get("plugins", {})):
+        for name, value in plugin.builtins(None).items():
+            setattr(builtins, name, value)
+    collector = Collector()
+    with open(os.devnull, "w") as quiet, redirect_stdout(quiet):
+        pytest.main([problem.test_file.name, "-q", "-p", "no:cacheprovider"], plugins=[collector])
+    send.send(collector.results)
 
 
 def run_hidden_tests(problem: ProblemFiles, source: Path, workdir: Path) -> dict[str, tuple[str, str]]:
@@ -63,23 +91,13 @@ def run_hidden_tests(problem: ProblemFiles, source: Path, workdir: Path) -> dict
                     ignore=shutil.ignore_patterns("solution.py", "mistakes", "__pycache__"))
     shutil.copy(source, workdir / f"{problem.meta['module']}.py")
     (workdir / "pytest.ini").write_text("[pytest]\n")
-    (workdir / "conftest.py").write_text(PLUGIN_BUILTINS)
-    junit = workdir / "junit.xml"
-    env = {k: v for k, v in os.environ.items() if k != "PYTEST_ADDOPTS"}
-    # as the harness does: the learner's folder, then what the problem provides; the plugins' builtins
-    env["PYTHONPATH"] = os.pathsep.join([str(workdir), str(workdir / "provided"), str(ROOT / "py")])
-    env["PYTHONDONTWRITEBYTECODE"] = "1"
-    env["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"  # like Pyodide: plain pytest, no installed plugins
-    subprocess.run([sys.executable, "-m", "pytest", problem.test_file.name, "-q", "-p", "no:cacheprovider",
-                    f"--junitxml={junit}"], cwd=workdir, env=env, capture_output=True, timeout=300)
-    results = {}
-    for case in ET.parse(junit).iter("testcase"):
-        bad = next((case.find(tag) for tag in ("failure", "error", "skipped") if case.find(tag) is not None), None)
-        if bad is None:
-            results[case.get("name")] = ("passed", "")
-        else:
-            outcome = {"failure": "failed", "error": "error", "skipped": "skipped"}[bad.tag]
-            results[case.get("name")] = (outcome, f"{bad.get('message')}\n{bad.text}")
+    receive, send = FORK.Pipe(duplex=False)
+    child = FORK.Process(target=run_in_this_process, args=(problem, workdir, send))
+    child.start()
+    send.close()
+    results = receive.recv() if receive.poll(300) else {}
+    child.kill()
+    child.join()
     return results
 
 
