@@ -139,14 +139,27 @@ def training_mutants(stmt: ast.stmt) -> dict[str, ast.stmt | None]:
     if isinstance(stmt, ast.AugAssign) and isinstance(stmt.target, ast.Attribute) and stmt.target.attr == "data":
         flipped = ast.Add() if isinstance(stmt.op, ast.Sub) else ast.Sub()
         found["the update's sign flipped"] = ast.AugAssign(stmt.target, flipped, stmt.value)
-    if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) and \
-            getattr(stmt.value.func, "attr", "") == "zero_grad":
+    if is_call_to(stmt, "zero_grad"):
         found["no zero_grad()"] = None
     if isinstance(stmt, ast.Assign) and is_grad(stmt.targets[0]) and ast.unparse(stmt.value) in ("0", "0.0"):
         found["gradients not zeroed"] = None
         found["zeroes the data, not the gradient"] = ast.Assign(
             [ast.Attribute(stmt.targets[0].value, "data", ast.Store())], stmt.value)
     return found
+
+
+def is_call_to(stmt: ast.stmt, method: str) -> bool:
+    return isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) and \
+        getattr(stmt.value.func, "attr", "") == method
+
+
+def sequence_mutants(body: list[ast.stmt], index: int) -> dict[str, list[ast.stmt]]:
+    """Rules on the order of statements: zero_grad() moved after the backward() that follows it."""
+    later = [i for i in range(index + 1, len(body)) if is_call_to(body[i], "backward")]
+    if not (is_call_to(body[index], "zero_grad") and later):
+        return {}
+    moved = body[:index] + body[index + 1:later[0] + 1] + [body[index]] + body[later[0] + 1:]
+    return {"zero_grad() after backward()": moved}
 
 
 def expression_mutants(expression: ast.expr) -> dict[str, ast.expr]:
@@ -213,6 +226,9 @@ def mutants(source: str) -> dict[str, str]:
                     rules |= keyword_mutants(child)
                 for rule, new in rules.items():
                     record(where, rule, child, node, field, position, new)
+                if isinstance(child, ast.stmt) and isinstance(value, list):
+                    for rule, new in sequence_mutants(value, index).items():
+                        record(where, rule, child, node, field, None, new)
     return found
 
 
