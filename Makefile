@@ -19,7 +19,8 @@ serve: build
 
 test: build check-problems $(VENV)/.installed chromium
 	$(PY) -m ruff check .
-	$(PY) -m pytest tests
+	npx eslint .
+	$(PY) -m pytest tests --durations=10
 
 # The Python-only tests: no browser, no build.
 test-fast: $(VENV)/.installed node_modules/.installed
@@ -29,8 +30,9 @@ build: build/public/manifest.json
 	npx vite build --logLevel warn
 	node scripts/compress.mjs dist
 
-lint: $(VENV)/.installed
+lint: $(VENV)/.installed node_modules/.installed
 	$(PY) -m ruff check .
+	npx eslint .
 
 # Every problem's folder and problem.json (py/problem.schema.json): fast, before anything is compiled.
 validate-problems: node_modules/.installed

@@ -67,7 +67,7 @@ function referenceErrors(file, result, ms, meta) {
   return errors;
 }
 
-function starterErrors(file, result, meta) {
+function starterErrors(file, result) {
   const errors = [];
   if (result.status !== "finished") errors.push(`${file}: the run ended "${result.status}": ${result.error?.message}`);
   for (const test of result.tests.filter((test) => test.tier === "required")) {
@@ -117,7 +117,7 @@ function checkProblem(pyodide, { id, folder, meta, expectations }) {
 
   const starter = join(folder, "starter.py");
   const { result: started } = timed(pyodide, id, starter);
-  errors.push(...answerErrors(starter, started, meta), ...starterErrors(starter, started, meta));
+  errors.push(...answerErrors(starter, started, meta), ...starterErrors(starter, started));
 
   for (const [name, expected] of Object.entries(expectations)) {
     const file = join(folder, "mistakes", name);

@@ -17,7 +17,7 @@ const inTrack = (id) => track.some((problem) => problem.id === id);
 const python = { status: "Loading Python…", ready: false, progress: null, failed: false };
 let view = null; // the view on the page: {heading, destroy(), python?(text)}
 
-document.documentElement.dataset.release = __RELEASE__; // eslint-disable-line no-undef
+document.documentElement.dataset.release = __RELEASE__;
 
 // Python boots first, in the background, with the problem the page opens on (if any): nothing waits for it.
 const opening = routeOf(location.hash);

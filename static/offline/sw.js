@@ -10,7 +10,7 @@
 
 // Filled in at build time (scripts/service-worker.mjs): {release, files: {path: sha256 base64}, lazy: {the same,
 // for files not precached}, headers}.
-const BUILD = __SERVICE_WORKER_BUILD__; // eslint-disable-line no-undef
+const BUILD = __SERVICE_WORKER_BUILD__;
 const HASHES = { ...BUILD.files, ...BUILD.lazy };
 const CACHE = `playground-${BUILD.release}`;
 const SCOPE = self.registration.scope;

@@ -8,7 +8,7 @@
 // bundle: a new release (or any change to them) finds no snapshot, boots normally and takes a new one.
 
 export const SNAPSHOT_CACHE = "autograd-playground-snapshot"; // spared by the service worker (offline/sw.js)
-const FILES = __PYTHON_FILES__; // eslint-disable-line no-undef
+const FILES = __PYTHON_FILES__;
 
 // null where the page cannot keep one (no Cache Storage).
 export function snapshotStore(storage = globalThis.caches) {

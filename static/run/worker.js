@@ -56,8 +56,8 @@ const status = (text) => post({ type: "status", text });
 
 // Where Pyodide, the standard library, the bundle of pytest and our harness, and each problem's archive live:
 // paths with a version or content hash in them, from build/public/manifest.json at build time (vite.config.js).
-const FILES = __PYTHON_FILES__; // eslint-disable-line no-undef
-const SIZES = __PYTHON_SIZES__; // eslint-disable-line no-undef
+const FILES = __PYTHON_FILES__;
+const SIZES = __PYTHON_SIZES__;
 let downloads = { counted: (response) => response, stop() {} }; // counts while Python boots
 
 async function fetchBytes(path) {

@@ -98,7 +98,7 @@ function whatIsWrong({ keyword, instancePath, params, schemaPath }) {
   }
 }
 
-function withoutState({ state, ...kinds }) { // eslint-disable-line no-unused-vars
+function withoutState({ state, ...kinds }) {
   return kinds; // the state follows from the rest
 }
 
