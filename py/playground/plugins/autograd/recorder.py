@@ -30,7 +30,10 @@ class Call:
 
 
 class Recorder:
-    def __init__(self) -> None:
+    def __init__(self, numbered: bool = True) -> None:
+        """numbered: number Values as they are made (worth it where the doctor reads graphs: it costs about a
+        third more per Value made, so a training problem goes without, its graph drawn in the set's order)."""
+        self.numbered = numbered
         self.calls: list[Call] = []
         self.count = 0  # calls so far (since the last annotate), including those no longer remembered
         self.depth = 0  # > 0 while the learner's backward() runs: inner calls belong to the outer one
@@ -50,7 +53,7 @@ class Recorder:
                 return False
             owner.backward = self.recording(original)
             maker = next((k for k in cls.__mro__ if "__init__" in vars(k)), None)
-            init = vars(maker)["__init__"] if maker else None
+            init = vars(maker)["__init__"] if maker and self.numbered else None
             if isinstance(init, types.FunctionType) and not getattr(init, "numbering", False):
                 maker.__init__ = self.numbering(init)
             return True
@@ -114,7 +117,7 @@ class Recorder:
         others = list({id(c.root): c.root for c in self.calls if c.root is not root}.values())
         known = {**(mine[-1].names if mine else {}), **(names or {})}
         return graph_view(root, known, grads_note=note, others=others, check_large=check_large and note is None,
-                          made=self.made)
+                          made=self.made if self.numbered else None)
 
     def annotate(self, verdict: dict, doctor: bool = True) -> None:
         """Give a test's verdict the graph of its last backward() (or None), then forget its calls.
