@@ -2,7 +2,10 @@
 
 import builtins
 import json
+import os
 import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -415,3 +418,47 @@ def test_a_stopped_test_says_how_many_backward_calls_it_made(run):
     assert results["status"] == "stopped" and first["outcome"] == "stopped"
     assert first["progress"] == {"what": "backward() calls", "count": 1}
     assert all(t["progress"] is None for t in results["tests"][1:])
+
+
+# micrograd's engine, whose _prev is a set: its members iterate in an order that follows id(), which changes with
+# PYTHONHASHSEED and with what was allocated before. Its __neg__ has a rule of its own, with the wrong sign.
+NEG_RULE = (ROOT / "py/problems/more_operations/mistakes/karpathy_engine.py").read_text().replace(
+    "    def __neg__(self): # -self\n        return self * -1\n",
+    "    def __neg__(self): # -self\n        out = Value(-self.data, (self,), 'neg')\n\n        def _backward():\n"
+    "            self.grad += out.grad\n        out._backward = _backward\n\n        return out\n")
+ONE_RUN = """import json, sys
+from pathlib import Path
+noise = [object() for _ in range(int(sys.argv[1]))]  # shifts the ids of what comes next
+from playground import run_tests
+from playground.script import run_script
+problem = Path(sys.argv[2])
+tests = run_tests(problem, Path(sys.argv[3]).read_text(), workdir=Path(sys.argv[4]) / "tests")["tests"]
+script = run_script(Path(sys.argv[5]).read_text(), workdir=Path(sys.argv[4]) / "script", problem_dir=problem)
+print(json.dumps([[t["outcome"], t["message"]] for t in tests] + [script["graphs"][0]["flag"]]))
+"""
+
+
+def test_the_same_code_gets_one_verdict_and_message_whatever_the_order_of_a_set(tmp_path):
+    problem = ROOT / "py/problems/more_operations"
+    engine = problem / "mistakes/pow_assigns.py"  # its long expression's gradients change with the set order
+    script = tmp_path / "neg.py"
+    script.write_text(NEG_RULE + "\nx = Value(3.0)\ny = Value(2.0)\nz = -x + x * y + (-x) * (-y)\nz.backward()\n"
+                      "draw(z)\n")
+    assert NEG_RULE.count("'neg'") == 1
+    runner = tmp_path / "one_run.py"
+    runner.write_text(ONE_RUN)
+
+    def one_run(run: int) -> str:  # a fresh Python, its own hash seed, and a different amount allocated first
+        env = {**os.environ, "PYTHONHASHSEED": str(run), "PYTHONPATH": str(ROOT / "py"), "PYTHONDONTWRITEBYTECODE": "1"}
+        done = subprocess.run([sys.executable, str(runner), str(run * 97), str(problem), str(engine),
+                               str(tmp_path / f"run{run}"), str(script)],
+                              env=env, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        seen = set(pool.map(one_run, range(10)))
+    assert len(seen) == 1, seen
+    *tests, flag = json.loads(seen.pop())
+    assert "Look at `__pow__`'s `_backward`" in tests[-1][1]
+    assert "Look at `__neg__`'s `_backward`" in flag["sentence"] and "the derivative of -x is -1" in flag["sentence"]

@@ -78,6 +78,20 @@ def test_shared_node_collects_all_paths():
         f"gradient from both paths before passing it on, which reverse topological order ensures")
 
 
+def test_shared_node_with_paths_of_different_lengths():
+    a = Value(1.5)
+    b = a * Value(2.0)  # b = 3 feeds c directly, and through 3*b + 1
+    c = b + (b * Value(3.0) + Value(1.0))
+    assert close(c.data, 13), f"c = b + (3*b + 1) = 3 + 10 should be 13, got {show(c.data)}"
+    c.backward()
+    assert close(b.grad, 4), f"c = b + (3*b + 1), so b.grad = 1 + 3 should be 4, got {show(b.grad)}"
+    assert close(a.grad, 8), (
+        f"b = 2*a, so a.grad = 2 * b.grad should be 8, got {show(a.grad)}: b passed its gradient on before "
+        f"3*b had added to it. Visiting nodes breadth first from the output is not a topological order: "
+        f"b is one step from c and also three steps away. Visit every node after all the nodes made from it "
+        f"(reverse topological order)")
+
+
 def test_output_seeded_with_one():
     x = Value(2.0)
     y = x * Value(5.0)
@@ -111,3 +125,24 @@ def test_long_chain():
             "topological sort makes one nested call per node along the longest path, and Python stops "
             "at 1,000 nested calls: build the order with a loop and a list as your own stack instead") from None
     assert close(x.grad, 1), f"y = x + 1 + 1 + ... + 1, so x.grad should be 1, got {show(x.grad)}"
+
+
+def test_relu_passes_on_the_gradient_it_receives():
+    x = Value(2.0)
+    z = x.relu() * Value(3.0)
+    assert close(z.data, 6), f"z = relu(2) * 3 should be 6, got {show(z.data)}"
+    z.backward()
+    assert close(x.grad, 3), (
+        f"z = relu(x) * 3 with x = 2, so x.grad = 1 * 3 should be 3, got {show(x.grad)}: relu's rule must "
+        f"multiply its local gradient by out.grad, the gradient it receives (here 3), like every other rule")
+
+
+def test_relu_at_zero_passes_no_gradient():
+    x = Value(0.0)
+    z = x.relu() + x
+    assert close(x.relu().data, 0), f"relu(0) should be 0, got {show(x.relu().data)}"
+    assert close(z.data, 0), f"z = relu(0) + 0 should be 0, got {show(z.data)}"
+    z.backward()
+    assert close(x.grad, 1), (
+        f"relu's local gradient is 1 only where its input is positive, and 0 is not: relu(0) passes no "
+        f"gradient back, so only the '+ x' path counts and x.grad should be 1, got {show(x.grad)}")

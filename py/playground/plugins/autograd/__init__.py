@@ -25,7 +25,7 @@ class Plugin(Base):
         self.graph = options.get("graph", True)
         self.doctor = options.get("doctor", True)
         self.engine = options.get("engine")
-        self.recorder = Recorder()
+        self.recorder = Recorder(numbered=self.graph and self.doctor)  # the doctor's blame follows no set order
         self.graphs: list[dict] = []
         self.skipped = 0  # draw() calls past MAX_DRAWS
 

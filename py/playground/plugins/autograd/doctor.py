@@ -147,7 +147,7 @@ class Doctor:
         if a is None:
             return head + "a grad must be a number: it starts at 0 and each use of the Value adds to it", consumer
         for reason in (self.relu_reason, self.product_reason, self.rule_reason, self.silent_reason,
-                       self.accumulate_reason, self.order_reason):
+                       self.accumulate_reason, self.order_reason, self.upstream_reason):
             if found := reason(i, a, e, mine, expected):
                 sentence, culprit = found
                 return head + sentence, culprit
@@ -186,13 +186,29 @@ class Doctor:
                 f"not {x}'s own data"), c
 
     def rule_reason(self, i: int, a: float, e: float, mine: list, expected: list) -> tuple | None:
-        """A one-input op whose local derivative is a known slip: tanh's from its input, a power rule
-        without its exponent, exp's or log's rule forgotten."""
+        """A one-input op whose local derivative is a known slip (in every use of it): tanh's from its input,
+        a power rule without its exponent, exp's or log's rule forgotten, -x passing back +out.grad."""
         x = self.data[i]
-        for c, d in mine:
-            for slip, why in slips(self.ops[c], x):
-                if slip is not None and not close(slip, d) and close(a, e + (slip - d) * expected[c]):
-                    return f"{self.ref(c)} should pass back {why}", c
+        for op in dict.fromkeys(self.ops[c] for c, _ in mine if len(self.nodes[c].children) == 1):
+            uses = [(c, d) for c, d in mine if self.ops[c] == op and len(self.nodes[c].children) == 1]
+            for slip, why in slips(op, x):
+                if slip is None or all(close(slip, d) for _, d in uses):
+                    continue
+                if close(a, e + sum((slip - d) * expected[c] for c, d in uses)):
+                    return f"{self.ref(uses[0][0])} should pass back {why}", uses[0][0]
+        return None
+
+    def upstream_reason(self, i: int, a: float, e: float, mine: list, expected: list) -> tuple | None:
+        """An op whose rule passes back its local derivative alone, forgetting to multiply by out.grad."""
+        for op in dict.fromkeys(self.ops[c] for c, _ in mine):
+            mistaken = [(c, d) for c, d in mine if self.ops[c] == op]
+            if all(close(expected[c], 1.0) or d == 0 for c, d in mistaken):
+                continue
+            if close(a, e + sum(d * (1 - expected[c]) for c, d in mistaken)):
+                c, d = next((c, d) for c, d in mistaken if not close(expected[c], 1.0) and d != 0)
+                out = self.nodes[c].name or "out"
+                return (f"{self.ref(c)} should pass back its local derivative times {out}.grad "
+                        f"({fmt(d)} × {fmt(expected[c])}), not the local derivative alone"), c
         return None
 
     def silent_reason(self, i: int, a: float, e: float, mine: list, expected: list) -> tuple | None:
@@ -211,8 +227,19 @@ class Doctor:
         return None
 
     def accumulate_reason(self, i: int, a: float, e: float, mine: list, expected: list) -> tuple | None:
-        """Assigning instead of adding: only one use's share survives."""
-        if len(mine) < 2 or not any(close(a, d * expected[c]) for c, d in mine):
+        """Assigning instead of adding: the grad holds the share of the use that set it last, plus the shares
+        of the uses (by ops whose rules do add) that came after it. The op that assigns is the one to fix."""
+        if len(mine) < 2:
+            return None
+        shares = [(c, d * expected[c]) for c, d in mine]
+        culprit = next((c for c, share in shares if close(a, share)), None)  # the last use set it: the plainest
+        for c, share in shares if culprit is None else ():
+            adders = [s for c2, s in shares if self.ops[c2] != self.ops[c]]  # uses by ops other than c's
+            if len(adders) <= 10 and any(close(a, share + sum(subset)) for r in range(1, len(adders) + 1)
+                                         for subset in combinations(adders, r)):
+                culprit = c
+                break
+        if culprit is None:
             return None
         x, consumers = self.ref(i), sorted({c for c, _ in mine})
         times = "twice" if len(mine) == 2 else f"{len(mine)} times"
@@ -220,7 +247,7 @@ class Doctor:
             return f"{x} feeds the {self.nodes[consumers[0]].op} {times}, and each use must add to {x}.grad", \
                 consumers[0]
         places = " and ".join(self.nodes[c].label for c in consumers[:4])
-        return f"{x} is used {times} (in {places}), and each use must add to {x}.grad", consumers[0]
+        return f"{x} is used {times} (in {places}), and each use must add to {x}.grad", culprit
 
     def order_reason(self, i: int, a: float, e: float, mine: list, expected: list) -> tuple | None:
         """A consumer that passed its gradient on too early (only some uses in), or more than once."""
@@ -319,6 +346,8 @@ def slips(op: str | None, x: float) -> list[tuple[float | None, str]]:
         return [(1.0, "out.data * out.grad: exp's derivative is exp itself")]
     if op == "log":
         return [(x, "out.grad / x: log's derivative is 1 / x")]
+    if op in ("neg", "-"):
+        return [(1.0, "-out.grad: the derivative of -x is -1")]
     if op and op.startswith("**"):
         k = float(op[2:])
         rule = f"{k:g} * x ** {k - 1:g} * out.grad"

@@ -41,20 +41,22 @@ class TooLarge(Exception):
 
 
 def graph_view(root, names: dict[int, str] | None = None, grads_note: str | None = None,
-               others: list | None = None, check_large: bool = True) -> dict:
+               others: list | None = None, check_large: bool = True, made=None) -> dict:
     """The graph under root as JSON-ready data, with the doctor's flag.
 
     grads_note: why the gradients cannot be checked (None when they can); others: roots of other
     backward() calls, whose gradients would mix with these if the graphs share Values;
     check_large: whether to check a graph too large to draw (worth it only when someone will read the flag
-    and the gradients can be checked: a large graph costs ~10 ms per 1,000 Values in Pyodide).
+    and the gradients can be checked: a large graph costs ~10 ms per 1,000 Values in Pyodide);
+    made: a Value's number in the order Values were made, which orders the inputs in a set _prev (else
+    they come in the set's order, which follows id() and so changes from run to run).
     """
     view = empty_view()
     names = {key: clip(name, NAME_CHARS) for key, name in (names or {}).items()}
     collecting = gc.isenabled()
     gc.disable()  # we make many small objects; each collection would walk the learner's whole graph again
     try:
-        fill(view, root, names, grads_note, others or [], check_large)
+        fill(view, root, names, grads_note, others or [], check_large, made)
     except Exception as exc:  # the learner's class did something we did not foresee
         view = empty_view(f"The graph could not be read ({type(exc).__name__}).")
     finally:
@@ -83,7 +85,8 @@ def within_total(graph: dict, earlier: list[dict]) -> dict:
                       f"({TOTAL_BYTES // 1_000_000} MB of graph data per run).")
 
 
-def fill(view: dict, root, names: dict[int, str], grads_note: str | None, others: list, check_large: bool) -> None:
+def fill(view: dict, root, names: dict[int, str], grads_note: str | None, others: list, check_large: bool,
+         made=None) -> None:
     missing = [attr for attr in ("_prev", "_op") if not hasattr(root, attr)]
     if not hasattr(root, "data"):
         view["note"] = f"draw() needs a Value, and this is {article(clip(type(root).__name__, 30))}."
@@ -92,10 +95,10 @@ def fill(view: dict, root, names: dict[int, str], grads_note: str | None, others
         view["note"] = missing_note(missing)
     limits = (CHECK_LIMIT, EDGE_LIMIT) if check_large else (MAX_NODES, MAX_EDGES)  # a check costs a walk
     try:
-        nodes = walk(root, *limits, follow=not missing)
+        nodes = walk(root, *limits, follow=not missing, made=made)
     except TooLarge as exc:
         view["total"] = {"values": None, "edges": None, "exact": False}
-        summarise(view, near_output(root, names), str(exc), flagged=False)
+        summarise(view, near_output(root, names, made), str(exc), flagged=False)
         view["doctor_note"] = f"The gradient doctor did not check this graph: it has {exc}."
         return
     except NoGraph as exc:
@@ -106,7 +109,7 @@ def fill(view: dict, root, names: dict[int, str], grads_note: str | None, others
     for node in nodes:
         node.name = names.get(id(node.value))
     add_labels(nodes)
-    if grads_note is None and overlaps(nodes, others):
+    if grads_note is None and overlaps(nodes, others, made):
         grads_note = ("backward() was also called on another Value that shares Values with this graph: "
                       "their gradients add up, so gradients were not checked.")
     finding, doctor_note = doctor.check(nodes, check_grads=grads_note is None)
@@ -182,16 +185,16 @@ def picks(nodes: list[Node], flagged: int | None) -> list[int]:
     return sorted(chosen)
 
 
-def near_output(root, names: dict[int, str]) -> list[Node]:
+def near_output(root, names: dict[int, str], made=None) -> list[Node]:
     """Without a walk of the whole graph: the NEAR Values nearest the output, as Nodes labelled from what
     they show (an input left out reads '…'), inputs before what is made from them."""
     kind = type(root)
-    near = {id(root): read(root, kind, follow=True)}  # breadth first from the output
+    near = {id(root): read(root, kind, follow=True, made=made)}  # breadth first from the output
     queue = [root]
     for made in queue:
         for value in near[id(made)].inputs:
             if len(near) < NEAR and id(value) not in near:
-                near[id(value)] = read(value, kind, follow=True)
+                near[id(value)] = read(value, kind, follow=True, made=made)
                 queue.append(value)
     labels: dict[int, str] = {}
     ordered: list[Node] = []
@@ -206,7 +209,7 @@ def near_output(root, names: dict[int, str]) -> list[Node]:
     return sorted(ordered, key=lambda node: node.value is root)  # the output last
 
 
-def walk(root, limit: int, edge_limit: int = EDGE_LIMIT, follow: bool = True) -> list[Node]:
+def walk(root, limit: int, edge_limit: int = EDGE_LIMIT, follow: bool = True, made=None) -> list[Node]:
     """The Values under root in topological order (inputs before what is made from them), root last.
 
     An explicit stack rather than recursion: a graph may be 10,000 Values deep. Raises TooLarge past
@@ -224,7 +227,7 @@ def walk(root, limit: int, edge_limit: int = EDGE_LIMIT, follow: bool = True) ->
         elif id(value) not in seen:
             if len(seen) >= limit:
                 raise TooLarge(f"more than {limit:,} Values")
-            node = seen[id(value)] = read(value, kind, follow)
+            node = seen[id(value)] = read(value, kind, follow, made)
             edges += len(node.inputs)
             if edges > edge_limit:
                 raise TooLarge(f"more than {edge_limit:,} edges")
@@ -239,7 +242,7 @@ def walk(root, limit: int, edge_limit: int = EDGE_LIMIT, follow: bool = True) ->
     return nodes
 
 
-def read(value, kind: type, follow: bool) -> Node:
+def read(value, kind: type, follow: bool, made=None) -> Node:
     op = getattr(value, "_op", "")
     inputs, opaque = [], False
     if follow:
@@ -248,6 +251,8 @@ def read(value, kind: type, follow: bool) -> Node:
             raise NoGraph(f"A Value's _prev is {article(clip(type(prev).__name__, 30))}: it should be a tuple of "
                           "the Values it was computed from.")
         inputs = [v for v in prev if isinstance(v, kind)]
+        if made and isinstance(prev, (set, frozenset)):  # in the order they were made, as a tuple would hold them
+            inputs.sort(key=made)
         opaque = len(inputs) != len(prev) if hasattr(prev, "__len__") else False
     op = clip(op, OP_CHARS) if isinstance(op, str) else short(op)
     return Node(value, op, getattr(value, "data", None), getattr(value, "grad", None), inputs, [], opaque)
@@ -275,14 +280,14 @@ def expression(op: str, parts: list[str], data) -> str:
     return f"{op or '?'}({', '.join(parts)})"
 
 
-def overlaps(nodes: list[Node], others: list) -> bool:
+def overlaps(nodes: list[Node], others: list, made=None) -> bool:
     """Whether any other backward() root reaches a Value of this graph."""
     if not others:
         return False
     mine = {id(n.value) for n in nodes}
     for other in others:
         try:
-            theirs = walk(other, CHECK_LIMIT)
+            theirs = walk(other, CHECK_LIMIT, made=made)
         except Exception:  # too large or unreadable: assume the worst
             return True
         if any(id(n.value) in mine for n in theirs):

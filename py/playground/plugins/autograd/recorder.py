@@ -3,11 +3,16 @@
 After the learner's module is imported, Recorder.wrap replaces Value.backward with a thin wrapper
 that notes each outermost call (its root, the caller's variable names, whether it finished) and
 then runs the learner's own method unchanged. Graphs are read from these notes afterwards.
+
+It also numbers each Value as it is made (wrapping Value.__init__), so that a graph is walked in the
+same order every run: a _prev that is a set (as micrograd's is) iterates in an order that follows
+id(), which changes from run to run, and the doctor's blame must not.
 """
 
 from __future__ import annotations
 
 import functools
+import itertools
 import sys
 import types
 from dataclasses import dataclass, field
@@ -25,10 +30,19 @@ class Call:
 
 
 class Recorder:
-    def __init__(self) -> None:
+    def __init__(self, numbered: bool = True) -> None:
+        """numbered: number Values as they are made (worth it where the doctor reads graphs: it costs about a
+        third more per Value made, so a training problem goes without, its graph drawn in the set's order)."""
+        self.numbered = numbered
         self.calls: list[Call] = []
         self.count = 0  # calls so far (since the last annotate), including those no longer remembered
         self.depth = 0  # > 0 while the learner's backward() runs: inner calls belong to the outer one
+        self.born: dict[int, int] = {}  # id(value) -> its number, counted as Values are made
+        self.counter = itertools.count(1)
+
+    def made(self, value) -> int:
+        """The number of value, in the order Values were made (0: made before we were watching)."""
+        return self.born.get(id(value), 0)
 
     def wrap(self, cls) -> bool:
         """Record calls to cls.backward, when it is a plain function (the class may define it anywhere)."""
@@ -38,6 +52,10 @@ class Recorder:
             if not isinstance(original, types.FunctionType) or getattr(original, "recorded", False):
                 return False
             owner.backward = self.recording(original)
+            maker = next((k for k in cls.__mro__ if "__init__" in vars(k)), None)
+            init = vars(maker)["__init__"] if maker and self.numbered else None
+            if isinstance(init, types.FunctionType) and not getattr(init, "numbering", False):
+                maker.__init__ = self.numbering(init)
             return True
         except Exception:
             return False
@@ -62,6 +80,19 @@ class Recorder:
         backward.recorded = True
         return backward
 
+    def numbering(self, original: types.FunctionType):
+        """original __init__, first giving the new Value the next number (an id reused by a later Value
+        gets the later number, so a live Value always holds its own)."""
+        born, count = self.born, self.counter
+
+        @functools.wraps(original)
+        def __init__(self, *args, **kwargs):
+            born[id(self)] = next(count)
+            original(self, *args, **kwargs)
+
+        __init__.numbering = True
+        return __init__
+
     def note_call(self, root, frame) -> Call:
         call = Call(root, names_in(frame, root))
         self.calls.append(call)
@@ -85,7 +116,8 @@ class Recorder:
             note = None
         others = list({id(c.root): c.root for c in self.calls if c.root is not root}.values())
         known = {**(mine[-1].names if mine else {}), **(names or {})}
-        return graph_view(root, known, grads_note=note, others=others, check_large=check_large and note is None)
+        return graph_view(root, known, grads_note=note, others=others, check_large=check_large and note is None,
+                          made=self.made if self.numbered else None)
 
     def annotate(self, verdict: dict, doctor: bool = True) -> None:
         """Give a test's verdict the graph of its last backward() (or None), then forget its calls.
