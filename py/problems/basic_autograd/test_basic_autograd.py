@@ -64,6 +64,21 @@ def test_product_of_a_value_with_itself():
         f"y = x * x uses x as both operands, so x.grad should be 2*x = 6, got {show(x.grad)}")
 
 
+def test_a_sum_adds_to_both_operands():
+    x, y = Value(3.0), Value(2.0)
+    s = x + y
+    z = s * x  # x feeds the sum (as its left operand) and the product
+    assert close(z.data, 15), f"z = (x + y) * x = 5 * 3 should be 15, got {show(z.data)}"
+    z.backward()
+    assigned = close(x.grad, 3)  # the sum's share only: its rule set self.grad after the product added its own
+    assert close(x.grad, 8), (
+        f"z = (x + y) * x: x.grad should be (x + y) + x = 5 + 3 = 8, got {show(x.grad)}: x is used by the + and "
+        f"by the *, and gets a share from each"
+        + (". The + set x.grad to its share instead of adding it: in __add__'s _backward, self.grad needs += as "
+           "much as other.grad does" if assigned else ""))
+    assert close(y.grad, 3), f"z = (x + y) * x: y.grad should be x = 3, got {show(y.grad)}"
+
+
 def test_shared_node_collects_all_paths():
     a = Value(2.0)
     b = a * Value(3.0)  # b = 6 feeds both p and q

@@ -46,6 +46,7 @@ UNARY = {
     "x.tanh()": (lambda x: x.tanh(), math.tanh, ANYWHERE),
     "x.log()": (lambda x: x.log(), math.log, POSITIVE),
 }
+STARTERS_RELU = (lambda x: x.relu(), lambda x: max(x, 0.0), ANYWHERE)  # it comes working in the starter
 BINARY = {
     "x - y": (lambda x, y: x - y, ANYWHERE),
     "x / y": (lambda x, y: x / y, AWAY_FROM_ZERO),
@@ -164,6 +165,35 @@ def reused(names, only_reuse=False):
 def test_an_input_used_twice_collects_both_gradients():
     problem = reused(UNARY)
     assert problem is None, problem
+
+
+def test_each_rule_multiplies_by_the_gradient_it_receives():
+    x0 = 0.7
+    for name, (f, g, _) in {**UNARY, "x.relu()": STARTERS_RELU}.items():
+        problem = check(name, f, [x0], g(x0), [central(g, x0)])
+        assert problem is None, f"With x = 0.7: {problem}"  # wrong even on its own
+        x = Value(x0)
+        (f(x) * 3).backward()
+        share = central(g, x0)
+        assert close(x.grad, 3 * share, tol=1e-4), (
+            f"With x = 0.7: x.grad for ({name}) * 3 should be 3 × {show(share)} = {show(3 * share)}, got "
+            f"{show(x.grad)}: a rule passes back its local derivative times out.grad, the gradient it receives "
+            f"(here 3), not the local derivative alone")
+    starters_relu_still_holds()
+
+
+def starters_relu_still_holds():
+    x = Value(0.7)
+    (x.relu() + x.relu()).backward()
+    assert close(x.grad, 2), (
+        f"With x = 0.7: x.grad for x.relu() + x.relu() should be 2, got {show(x.grad)}: the starter's relu "
+        f"adds to self.grad (+=); keep it that way")
+    zero = Value(0.0)
+    out = zero.relu()
+    out.backward()
+    assert close(out.data, 0) and close(zero.grad, 0), (
+        f"relu at exactly 0 should give 0 and pass back no gradient (as the starter's does), got "
+        f"{show(out.data)} and x.grad = {show(zero.grad)}")
 
 
 def test_tanh_gradient_uses_its_output():
