@@ -6,7 +6,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadPyodide } from "pyodide";
-import { PY_HOME, connectLazyLibrary, preparePython } from "../static/run/python-setup.js";
+import { connectLazyLibrary, preparePython, problemDir } from "../static/run/python-setup.js";
 
 const PUBLIC = fileURLToPath(new URL("../build/public/", import.meta.url));
 const STAGING = "/tmp/problem-sources";
@@ -54,7 +54,7 @@ function* shippedFiles(dir) {
   }
 }
 
-// The problem in folder, put where the worker puts it (PY_HOME/problems/<id>/); returns its id.
+// The problem in folder, put where the worker puts it (problemDir(id)); returns its id.
 export function installProblem(pyodide, folder) {
   const staging = `${STAGING}/${basename(folder)}`;
   for (const path of shippedFiles(folder)) {
@@ -65,6 +65,4 @@ export function installProblem(pyodide, folder) {
   return installers.get(pyodide)(staging);
 }
 
-export function problemDir(id) {
-  return `${PY_HOME}/problems/${id}`;
-}
+export { problemDir };

@@ -7,10 +7,12 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { loadPyodide } from "pyodide";
+import { PY_HOME } from "../static/run/python-setup.js";
 
 const WHEELS = "build/wheels";
 const PUBLIC = "build/public";
 const HARNESS = "py/playground";
+const RESULT_SCHEMA = "py/result.schema.json"; // the harness reads it from beside its package
 const PROBLEMS = process.env.PLAYGROUND_PROBLEMS || "py/problems";
 // Where the build's copies live inside Pyodide: the same layout as the worker's (python-setup.js).
 const BUILD_PY = "/build/py";
@@ -78,6 +80,7 @@ await pyodide.loadPackage(wheels.map((name) => join(process.cwd(), WHEELS, name)
 const installed = pyodide.FS.readdir(sitePackages).filter((name) => !before.has(name) && !name.startsWith(".")).sort();
 
 for (const path of files(HARNESS)) copyIn(pyodide, path, `${BUILD_PY}/playground/${relative(HARNESS, path)}`);
+copyIn(pyodide, RESULT_SCHEMA, `${BUILD_PY}/result.schema.json`);
 const problems = problemFolders();
 for (const { id, folder } of problems) {
   for (const path of files(folder)) {
@@ -87,6 +90,7 @@ for (const { id, folder } of problems) {
 }
 
 pyodide.runPython(readFileSync("scripts/precompile.py", "utf8"));
+pyodide.globals.set("WORKER_HOME", PY_HOME);
 pyodide.runPython(`import sys; sys.path.insert(0, ${JSON.stringify(BUILD_PY)})`);
 const call = (name, ...args) => pyodide.globals.get(name)(...args);
 const hot = call("hot_files", pyodide.toPy(problems.flatMap(codeToRun)));

@@ -44,7 +44,8 @@ LEARNER_COMMON = ("statistics", "datetime", "decimal", "fractions", "heapq", "bi
 LAZY_NAMES = "playground/lazy_modules.txt"  # read by py/playground/lazy_library.py
 
 OPTIMIZE = 2  # no docstrings, no asserts: for the library and the harness, never for a problem's tests
-WORKER_HOME = "/home/pyodide/playground-py"  # where the worker unpacks our Python (static/run/python-setup.js)
+WORKER_HOME = None  # where the worker unpacks our Python: PY_HOME of static/run/python-setup.js, set by precompile.mjs
+RESULT_SCHEMA = "result.schema.json"  # beside the harness in the bundle, as in the repo (py/playground/schema.py)
 
 PYGMENTS_KEPT = {
     "pygments/lexers": {"__init__.py", "_mapping.py", "python.py", "diff.py"},
@@ -167,6 +168,7 @@ def bundle_python(site_packages: str, installed: list[str], harness: str, target
                 add_with_bytecode(out, name, path.read_bytes(), WORKER_HOME)
             else:
                 write(out, name, path.read_bytes())
+        write(out, RESULT_SCHEMA, (ours.parent / RESULT_SCHEMA).read_bytes())
         names = sorted(module_name(path) for path in lazy.namelist() if path.endswith(".py"))
         write(out, LAZY_NAMES, "\n".join(names).encode())
 

@@ -1,4 +1,5 @@
-// A Vite plugin: the progress file's JSON Schema (static/track/progress.schema.json), compiled at build time by
+// A Vite plugin: the progress file's JSON Schema (static/track/progress.schema.json, whose results are the Results of
+// py/result.schema.json), compiled at build time by
 // ajv's standalone code generation into plain functions, the module "virtual:progress-schema":
 //
 //   validateFile(data)     a whole progress file
@@ -13,27 +14,32 @@ import standaloneCode from "ajv/dist/standalone/index.js";
 
 const MODULE = "virtual:progress-schema";
 const SCHEMA = "static/track/progress.schema.json";
+const RESULT_SCHEMA = "py/result.schema.json";
 
-export function progressValidators(file) {
+export function progressValidators(file, resultFile = RESULT_SCHEMA) {
   const schema = JSON.parse(readFileSync(file, "utf8"));
   // messages: false: the page words errors itself (static/track/transfer.js), from their keyword and params.
   const ajv = new Ajv2020({ messages: false, code: { source: true, esm: true } });
+  ajv.addSchema(JSON.parse(readFileSync(resultFile, "utf8")));
   ajv.addSchema(schema);
   return standaloneCode(ajv, { validateFile: schema.$id, validateStored: `${schema.$id}#/$defs/stored` });
 }
 
 export function progressSchema() {
   let file;
+  let resultFile;
   return {
     name: "playground-progress-schema",
     configResolved(config) {
       file = path.resolve(config.root, SCHEMA);
+      resultFile = path.resolve(config.root, RESULT_SCHEMA);
     },
     resolveId: (id) => (id === MODULE ? `\0${MODULE}` : null),
     load(id) {
       if (id !== `\0${MODULE}`) return null;
       this.addWatchFile(file);
-      return progressValidators(file);
+      this.addWatchFile(resultFile);
+      return progressValidators(file, resultFile);
     },
   };
 }

@@ -122,7 +122,7 @@ def run_tests(problem_dir: str | Path, source: str, workdir: str | Path | None =
 
 def running_line(verdicts: dict[str, dict]) -> int | None:
     """The line of the learner's code the test running when the run was stopped was on."""
-    return next((v["line"] for v in verdicts.values() if v["outcome"] == "pending"), None)
+    return next((v["line"] for v in verdicts.values() if v["outcome"] == "running"), None)
 
 
 def harness_error(message: str, line: int | None = None) -> dict:
@@ -135,9 +135,9 @@ def test_results(problem: Problem, verdicts: dict[str, dict], unfinished: str) -
     tests = []
     for test_id, name in problem.test_names.items():
         verdict = verdicts.get(test_id) or {**new_verdict(), "outcome": "not_run"}
-        if verdict["outcome"] == "pending":
+        if verdict["outcome"] == "running":
             verdict = {**verdict, "outcome": unfinished}
-        tests.append({"id": test_id, "name": name, "tier": problem.tiers[test_id], **verdict,
+        tests.append({**verdict, "id": test_id, "name": name, "tier": problem.tiers[test_id],
                       "hint": problem.hints.get(test_id)})
     return tests
 

@@ -13,6 +13,7 @@ from playground.limits import state
 from playground.output import CappedOutput, OutputBudget
 from playground.plugins import Plugin
 from playground.plugins import advice as plugins_advice
+from playground.schema import new_test
 
 
 class OrderFromYourCode(Exception):
@@ -97,9 +98,9 @@ class VerdictCollector:
         report = yield
         verdict = self.verdicts.setdefault(item.name, new_verdict())
         verdict["duration"] += report.duration
-        if call.excinfo is not None and verdict["outcome"] in ("pending", "passed"):
+        if call.excinfo is not None and verdict["outcome"] in ("running", "passed"):
             verdict.update(self.explain(call.excinfo.value, call.when))
-        elif call.when == "call" and verdict["outcome"] == "pending":
+        elif call.when == "call" and verdict["outcome"] == "running":
             verdict["outcome"] = "passed"
         if call.when == "teardown":
             for plugin in self.plugins:
@@ -177,5 +178,6 @@ def short_statement(line: str) -> str:
 
 
 def new_verdict() -> dict:
-    return {"outcome": "pending", "message": "", "output": "", "duration": 0.0, "line": None, "traceback": "",
-            "graph": None, "progress": None}
+    """A test's verdict as it starts: "running" until it ends (a test still running when the run is stopped
+    ends "stopped")."""
+    return new_test(outcome="running")

@@ -2,13 +2,12 @@
 // crashed, it had to be replaced to stop a run, it never picked the run up, it did not load) and for the
 // tests before any run. Python's own Results are shown as they come.
 
-import { VERSION } from "./schema.js";
+import { VERSION, newResult, newTest } from "./schema.js";
 
 // problem: its problem.json ({id, tests: [{id, name, tier?, hint?}]}). Each test, with the outcome given.
 export function testsOf(problem, outcome) {
-  return problem.tests.map((test) => ({
-    id: test.id, name: test.name, tier: test.tier ?? "required", outcome, message: "", output: "",
-    duration: 0, line: null, traceback: "", graph: null, hint: test.hint ?? null,
+  return problem.tests.map((test) => newTest({
+    id: test.id, name: test.name, tier: test.tier ?? "required", outcome, hint: test.hint ?? null,
   }));
 }
 
@@ -19,9 +18,8 @@ function pageResult({ problem, kind, status, error = null, stopped = null, secon
   const tests = kind === "tests" ? testsOf(problem, "not_run") : [];
   const required = tests.filter((test) => test.tier === "required").length;
   return {
-    version: VERSION, kind, problem: problem?.id ?? null, status, error, stopped, output: "", tests,
-    passed: 0, total: required, challenge: { passed: 0, total: tests.length - required }, solved: false,
-    shared_message: null, graphs: [], plot: null, timings: { total: seconds },
+    ...newResult(kind, problem?.id ?? null), status, error, stopped, tests, total: required,
+    challenge: { passed: 0, total: tests.length - required }, timings: { total: seconds },
   };
 }
 
@@ -40,7 +38,7 @@ export function stoppedResult({ problem, kind, reason, phase, restarted = false,
   return pageResult({ problem, kind, status: "stopped", stopped, seconds });
 }
 
-// Results a run of this page could have made: saved ones from an older version (no version 2), or from a
+// Results a run of this page could have made: saved ones from another version, or from a
 // problem.json whose tests have changed since, are not shown.
 export function isCurrent(result, problem) {
   if (result?.version !== VERSION || !Array.isArray(result.tests)) return false;

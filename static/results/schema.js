@@ -1,25 +1,20 @@
-// The one result schema, as the page sees it: every run answers with a Result, whether it finished, its code
-// did not load, it was stopped or Python crashed; tests and Run code alike. Python's twin, with the meaning
-// of each field, is py/playground/schema.py: the two change together, and VERSION with them.
+// The one result schema, py/result.schema.json: every run answers with a Result, whether it finished, its code
+// did not load, it was stopped or Python crashed; tests and Run code alike. Python reads the same file
+// (py/playground/schema.py); the meaning of each field is there. Here: its VERSION, and new Results and tests
+// made from each field's default.
 
-export const VERSION = 3;
+import schema from "../../py/result.schema.json" with { type: "json" };
 
-/**
- * @typedef {"finished" | "error" | "stopped" | "crashed"} Status
- * @typedef {"passed" | "failed" | "error" | "stopped" | "not_run" | "pending"} Outcome
- * @typedef {{type: string, line: number | null, message: string, traceback: string}} RunError
- * @typedef {{reason: "user" | "time" | null, phase: "waiting" | "loading" | "testing" | "running",
- *            line: number | null, restarted: boolean}} Stopped
- * @typedef {{id: string, name: string, tier: "required" | "challenge", outcome: Outcome, message: string,
- *            output: string, duration: number, line: number | null, traceback: string, graph: object | null,
- *            hint: string | null, progress: {what: string, count: number} | null}} TestResult
- * @typedef {{x: number[], y: number[], n: number, values: number[], points: number[][], labels: number[],
- *            accuracy: number | null}} Boundary
- * @typedef {{steps: number[], losses: number[], count: number, last: number[] | null, total: number | null,
- *            boundary: Boundary | null}} Plot
- * @typedef {{version: number, kind: "tests" | "script", problem: string | null, status: Status,
- *            error: RunError | null, stopped: Stopped | null, output: string, tests: TestResult[],
- *            passed: number, total: number, challenge: {passed: number, total: number}, solved: boolean,
- *            shared_message: string | null, graphs: object[], plot: Plot | null,
- *            timings: {total: number}}} Result
- */
+export const VERSION = schema.properties.version.const;
+
+// The fields of one of the schema's objects that have a default, each with a fresh copy of it.
+function defaults(part) {
+  return Object.fromEntries(Object.entries(part.properties)
+    .filter(([, field]) => "default" in field).map(([name, field]) => [name, structuredClone(field.default)]));
+}
+
+// A Result with nothing in it yet. kind: "tests" | "script"; problem: its id, or null.
+export const newResult = (kind, problem) => ({ ...defaults(schema), version: VERSION, kind, problem });
+
+// A test's entry: the defaults, and fields ({id, name, tier, outcome, hint}).
+export const newTest = (fields) => ({ ...defaults(schema.$defs.test), ...fields });

@@ -82,8 +82,9 @@ export function watchCode(problemId, onChange, signal) {
 }
 
 // The last run's results, with when it ran. A graph can be large: if the whole is, graphs are left out.
-export function saveResults(problemId, { plot, ...results }) { // a plot is the run's, on screen: not kept
+export function saveResults(problemId, run) {
   const at = new Date().toISOString();
+  const results = { ...run, plot: null }; // a plot is the run's, on screen: not kept
   const whole = JSON.stringify({ at, results });
   if (whole.length < 300_000) return write(RESULTS + problemId, whole);
   const tests = results.tests.map((test) => ({ ...test, graph: null }));
