@@ -4,7 +4,6 @@
 // (the process's, so that other work on a busy machine counts less) and of the first test's (training's) time.
 import { readFileSync } from "node:fs";
 import { runTests } from "../static/run/python-setup.js";
-import { BOUNDARY_GRID } from "../static/plots/plot-data.js";
 import { bootPython, installProblem } from "../scripts/node-pyodide.mjs";
 import { readProblems } from "../scripts/validate-problems.mjs";
 
@@ -23,8 +22,7 @@ const times = { off: [], on: [], loss: [] };
 const cpu = { off: [], on: [], loss: [] };
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 for (let i = 0; i < RUNS; i += 1) {
-  for (const [name, code, live] of [["off", without, {}], ["on", solution, { send, grid: BOUNDARY_GRID }],
-    ["loss", lossOnly, { send, grid: BOUNDARY_GRID }]]) {
+  for (const [name, code, live] of [["off", without, {}], ["on", solution, { send }], ["loss", lossOnly, { send }]]) {
     const before = process.cpuUsage();
     const result = runTests(pyodide, problem.id, code, live);
     const used = process.cpuUsage(before);

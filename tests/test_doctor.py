@@ -55,6 +55,16 @@ def script(tmp_path):
     return lambda source: run_script(source, workdir=tmp_path / "script", problem_dir=PROBLEM)
 
 
+def graph_of(test: dict) -> dict | None:
+    """The graph the autograd plugin gave a test, or None."""
+    return test["plugins"].get("autograd", {}).get("graph")
+
+
+def drawn(result: dict) -> list[dict]:
+    """The graphs a script's draw(v) calls drew (the autograd plugin's)."""
+    return result["plugins"].get("autograd", {}).get("graphs", [])
+
+
 def by_id(results: dict) -> dict[str, dict]:
     return {t["id"]: t for t in results["tests"]}
 
@@ -71,15 +81,15 @@ def test_each_mistake_flags_the_faulty_node_in_graph_and_message(run, mistake):
         expected = DOCTOR[mistake].get(test_id)
         if expected is None:
             if test["outcome"] != "passed":
-                assert test["graph"] is None or test["graph"]["flag"] is None, (test_id, test["graph"]["flag"])
+                assert graph_of(test) is None or graph_of(test)["flag"] is None, (test_id, graph_of(test)["flag"])
             continue
-        flag = test["graph"]["flag"]
+        flag = graph_of(test)["flag"]
         assert flag is not None, test_id
         assert (flag["label"], flag["field"]) == (expected["node"], expected["field"]), (test_id, flag)
         assert expected["sentence_contains"] in flag["sentence"], (test_id, flag["sentence"])
         assert f"\nGradient doctor: {flag['sentence']}" in test["message"]
-        if test["graph"]["nodes"]:  # drawn: the flag sits on its node too
-            flagged = [n for n in test["graph"]["nodes"] if n["flag"]]
+        if graph_of(test)["nodes"]:  # drawn: the flag sits on its node too
+            flagged = [n for n in graph_of(test)["nodes"] if n["flag"]]
             assert [n["label"] for n in flagged] == [expected["node"]] and flag["node"] == flagged[0]["id"]
 
 
@@ -87,7 +97,7 @@ def test_reference_gets_a_graph_per_test_and_no_flags(run):
     results = run(SOLUTION)
     assert results["passed"] == results["total"]
     for test in results["tests"]:
-        graph = test["graph"]
+        graph = graph_of(test)
         assert graph is not None and graph["flag"] is None, test["id"]
         assert not any(n["flag"] for n in graph["nodes"])
         assert "Gradient doctor" not in test["message"]
@@ -95,7 +105,7 @@ def test_reference_gets_a_graph_per_test_and_no_flags(run):
 
 
 def test_example_1_graph_has_the_expected_nodes_and_edges(run):
-    graph = by_id(run(SOLUTION))["test_reference_example"]["graph"]
+    graph = graph_of(by_id(run(SOLUTION))["test_reference_example"])
     nodes = labels(graph)
     assert set(nodes) == {"a", "b", "c", "b*c", "d", "e"}
     expected = {"a": ("", "2", "0"), "b": ("", "-3", "0"), "c": ("", "10", "0"), "b*c": ("*", "-30", "0"),
@@ -111,18 +121,18 @@ def test_example_1_graph_has_the_expected_nodes_and_edges(run):
 def test_flag_shows_on_a_passing_test_but_never_changes_its_message(run):
     reference = by_id(run((MISTAKES / "unseeded_output.py").read_text()))["test_reference_example"]
     assert reference["outcome"] == "passed" and reference["message"] == ""
-    assert reference["graph"]["flag"]["label"] == "e"
+    assert graph_of(reference)["flag"]["label"] == "e"
 
 
 def test_a_graph_too_large_to_draw_gets_a_summary_and_still_a_doctor_on_failure(run):
     tests = by_id(run((MISTAKES / "unseeded_output.py").read_text()))
-    graph = tests["test_long_chain"]["graph"]
+    graph = graph_of(tests["test_long_chain"])
     assert graph["too_large"] and graph["total"] == {"values": 10_002, "edges": 20_000, "exact": True}
     assert graph["note"].startswith("10,002 Values and 20,000 edges: too many to draw. Showing ")
     shown = labels(graph)
     assert {"x", "one", "y"} <= set(shown) and len(shown) <= 16 and shown["y"]["id"] == graph["output"]
     assert graph["flag"]["label"] == "y" and graph["flag"]["node"] == shown["y"]["id"] and shown["y"]["flag"]
-    passing = by_id(run(SOLUTION))["test_long_chain"]["graph"]  # not checked: the walk stops at 400 edges
+    passing = graph_of(by_id(run(SOLUTION))["test_long_chain"])  # not checked: the walk stops at 400 edges
     assert passing["too_large"] and passing["total"]["exact"] is False and passing["flag"] is None
     assert passing["note"].startswith("More than 400 edges: too many to draw. Showing 6: the output and its nearest")
     assert {"one", "y"} <= set(labels(passing)) and "did not check this graph: it has more than 400 edges" in (
@@ -131,7 +141,7 @@ def test_a_graph_too_large_to_draw_gets_a_summary_and_still_a_doctor_on_failure(
 
 def test_a_test_without_backward_has_no_graph(run):
     starter = by_id(run((PROBLEM / "starter.py").read_text()))
-    assert all(t["graph"] is None for t in starter.values())
+    assert all(graph_of(t) is None for t in starter.values())
 
 
 @pytest.mark.parametrize("case", sorted(ODD_VALUES))
@@ -143,11 +153,11 @@ def test_odd_value_classes_never_crash_the_run_or_change_a_verdict(run, monkeypa
     for test, plain in zip(watched["tests"], unwatched["tests"], strict=True):
         assert test["outcome"] == plain["outcome"], (case, test["id"])
         assert test["message"].split("\nGradient doctor: ")[0] == plain["message"], (case, test["id"])
-        assert plain["graph"] is None
+        assert graph_of(plain) is None
 
 
 def test_notes_for_odd_graphs(run):
-    graphs = {case: by_id(run(source))["test_product_plus_self"]["graph"] for case, source in ODD_VALUES.items()}
+    graphs = {case: graph_of(by_id(run(source))["test_product_plus_self"]) for case, source in ODD_VALUES.items()}
     assert "no _prev" in graphs["no _prev"]["note"] and graphs["no _prev"]["nodes"] == []
     assert "no _op" in graphs["no _op"]["note"] and graphs["no _op"]["nodes"] == []
     assert "_prev is an int" in graphs["_prev an int"]["note"]
@@ -156,13 +166,13 @@ def test_notes_for_odd_graphs(run):
     assert "stopped with ValueError" in graphs["backward raises"]["doctor_note"]
     assert graphs["backward raises"]["flag"] is None
     assert graphs["micrograd"]["flag"] is None and graphs["micrograd"]["nodes"]
-    reused = by_id(run(MICROGRAD))["test_accumulates_when_reused"]["graph"]  # x + x with x once in a set
+    reused = graph_of(by_id(run(MICROGRAD))["test_accumulates_when_reused"])  # x + x with x once in a set
     assert reused["flag"] is None and len(reused["nodes"]) == 2
 
 
 def test_without_prev_the_doctor_still_checks_the_seed(run):
     unseeded = ODD_VALUES["no _prev"].replace("self.grad = 1.0", "pass")
-    graph = by_id(run(unseeded))["test_output_seeded_with_one"]["graph"]
+    graph = graph_of(by_id(run(unseeded))["test_output_seeded_with_one"])
     assert graph["nodes"] == [] and "no _prev" in graph["note"]
     assert graph["flag"]["sentence"].startswith("y.grad is 0 but should be 1")
 
@@ -176,7 +186,7 @@ def test_draw_calls_left_in_the_code_do_nothing_when_the_tests_run(run):
 def test_run_script_prints_and_draws_with_names(script):
     result = script(SOLUTION + EXAMPLE_1 + "print('e is', e.data)\ndraw(e)\n")
     assert result["error"] is None and result["output"] == "e is 0\n" and result["timings"]["total"] > 0
-    [graph] = result["graphs"]
+    [graph] = drawn(result)
     assert set(labels(graph)) == {"a", "b", "c", "b*c", "d", "e"} and len(graph["edges"]) == 5
     assert graph["flag"] is None and graph["doctor_note"] is None
     assert json.loads(json.dumps(result, allow_nan=False)) == result
@@ -184,15 +194,15 @@ def test_run_script_prints_and_draws_with_names(script):
 
 def test_names_come_from_the_backward_caller_and_the_draw_caller(script):
     code = "def f():\n    u = Value(2)\n    v = u * u\n    v.backward()\n    return v\n\nw = f()\ndraw(w)\n"
-    [graph] = script(SOLUTION + code)["graphs"]
+    [graph] = drawn(script(SOLUTION + code))
     assert {(n["name"], n["grad"]) for n in graph["nodes"]} == {("u", "4"), ("w", "1")}
 
 
 def test_run_script_draw_flags_mistakes_and_wrong_data(script):
-    [graph] = script((MISTAKES / "relu_ignores_sign.py").read_text() + EXAMPLE_1 + "draw(e)\n")["graphs"]
+    [graph] = drawn(script((MISTAKES / "relu_ignores_sign.py").read_text() + EXAMPLE_1 + "draw(e)\n"))
     assert graph["flag"]["label"] == "d" and labels(graph)["d"]["flag"]["expected"] == "0"
     wrong_sum = SOLUTION.replace("Value(self.data + other.data,", "Value(self.data - other.data,")
-    [graph] = script(wrong_sum + EXAMPLE_1 + "draw(e)\n")["graphs"]
+    [graph] = drawn(script(wrong_sum + EXAMPLE_1 + "draw(e)\n"))
     assert graph["flag"]["field"] == "data" and graph["flag"]["label"] == "d"
     add_line = wrong_sum.splitlines().index("    def __add__(self, other):") + 1
     assert graph["flag"]["sentence"] == ("d.data is 32 but should be -28: + makes a Value whose data is the sum "
@@ -215,29 +225,29 @@ def test_the_doctor_names_the_method_and_line_to_change(run):
 
 def test_run_script_gradients_not_checked_when_they_cannot_be_known(script):
     twice = script(SOLUTION + "a = Value(2)\nb = a * 3\nb.backward()\nb.backward()\ndraw(b)\ndraw(a * 5)\n")
-    again, undrawn = twice["graphs"]
+    again, undrawn = drawn(twice)
     assert again["flag"] is None and "ran 2 times" in again["doctor_note"]
     assert undrawn["flag"] is None and "not called on this Value" in undrawn["doctor_note"]
     shared = script(SOLUTION + "a = Value(2)\nb = a * 3\nb.backward()\nc = a + 1\nc.backward()\ndraw(c)\n")
-    assert shared["graphs"][0]["flag"] is None and "shares Values" in shared["graphs"][0]["doctor_note"]
+    assert drawn(shared)[0]["flag"] is None and "shares Values" in drawn(shared)[0]["doctor_note"]
     tanh = SOLUTION.replace("    def backward(self):", (
         "    def sigmoid(self):\n        import math\n"
         "        out = Value(1 / (1 + math.exp(-self.data)), (self,), 'sigmoid')\n"
         "        def _backward():\n            self.grad += out.data * (1 - out.data) * out.grad\n"
         "        out._backward = _backward\n        return out\n\n    def backward(self):"))
-    [graph] = script(tanh + "x = Value(0.5)\ny = x.sigmoid() * 2\ny.backward()\ndraw(y)\n")["graphs"]
+    [graph] = drawn(script(tanh + "x = Value(0.5)\ny = x.sigmoid() * 2\ny.backward()\ndraw(y)\n"))
     assert graph["flag"] is None and "no rule for" in graph["doctor_note"]
 
 
 def test_run_script_notes_instead_of_huge_or_odd_graphs(script):
     result = script(SOLUTION + "x = Value(1)\nfor _ in range(600):\n    x = x + 1\nx.backward()\ndraw(x)\ndraw(3)\n")
-    big, number = result["graphs"]
+    big, number = drawn(result)
     assert big["too_large"] and "1,201 Values and 1,200 edges" in big["note"] and big["flag"] is None
     assert 0 < len(big["nodes"]) <= 16 and labels(big)["x"]["id"] == big["output"]
     assert number["note"] == "draw() needs a Value, and this is an int."
     weird = script(SOLUTION + "a = Value(float('inf'))\nb = a * 0\nb.backward()\ndraw(b)\n")
     json.dumps(weird, allow_nan=False)
-    assert labels(weird["graphs"][0])["a"]["data"] == "inf"
+    assert labels(drawn(weird)[0])["a"]["data"] == "inf"
 
 
 def test_run_script_errors_name_the_learners_line(script):
@@ -259,7 +269,7 @@ def test_run_script_caps_output_and_draws(script):
     result = script("for i in range(20_000):\n    print(i)\n")
     assert result["output"].count("\n") < 10_010 and "output cut" in result["output"]
     many = script(SOLUTION + "for i in range(25):\n    draw(Value(i))\n")
-    assert len(many["graphs"]) == 20 and "draw() was called 25 times" in many["output"]
+    assert len(drawn(many)) == 20 and "draw() was called 25 times" in many["output"]
 
 
 @pytest.mark.pyodide
@@ -276,12 +286,12 @@ def test_doctor_flags_the_same_nodes_inside_pyodide(tmp_path):
     results = json.loads(done.stdout)["results"]
     for mistake, expected in DOCTOR.items():
         tests = by_id(results[mistake])
-        flagged = {test_id: (t["graph"]["flag"]["label"], t["graph"]["flag"]["sentence"])
-                   for test_id, t in tests.items() if t["outcome"] != "passed" and t["graph"] and t["graph"]["flag"]}
+        flagged = {test_id: (graph_of(t)["flag"]["label"], graph_of(t)["flag"]["sentence"])
+                   for test_id, t in tests.items() if t["outcome"] != "passed" and graph_of(t) and graph_of(t)["flag"]}
         assert set(flagged) == set(expected), mistake
         for test_id, (label, sentence) in flagged.items():
             assert label == expected[test_id]["node"] and expected[test_id]["sentence_contains"] in sentence
-    example = by_id(results["solution.py"])["test_reference_example"]["graph"]
+    example = graph_of(by_id(results["solution.py"])["test_reference_example"])
     assert {n["label"] for n in example["nodes"]} == {"a", "b", "c", "b*c", "d", "e"}
 
 
@@ -312,32 +322,32 @@ def test_one_number_format_that_never_raises():
 
 
 def test_drawing_budgets_count_edges_as_well_as_values(script):
-    def drawn(uses: int) -> dict:
+    def drawn_with(uses: int) -> dict:
         [graph] = script(PREV_COPIED + f"x = Value(0.5)\ny = x\nfor _ in range({uses}):\n    y = y + x\n"
-                         "y.backward()\ndraw(y)\n")["graphs"]
+                         "y.backward()\ndraw(y)\n")["plugins"]["autograd"]["graphs"]
         return graph
 
-    small = drawn(10)  # 11 Values, 110 edges: drawn in full
+    small = drawn_with(10)  # 11 Values, 110 edges: drawn in full
     assert not small["too_large"] and len(small["nodes"]) == 11 and len(small["edges"]) == 110
     for uses in (40, 80, 120):  # 1,640 / 6,480 / 14,520 edges
-        graph = drawn(uses)
+        graph = drawn_with(uses)
         assert graph["too_large"] and graph["total"]["values"] == uses + 1, uses
         assert f"{uses + 1} Values and {uses * (uses + 1):,} edges" in graph["note"]
         assert len(graph["nodes"]) <= 16 and len(graph["edges"]) <= graph_module.MAX_EDGES
     chain = script(SOLUTION + "x = Value(1)\nfor _ in range(149):\n    x = x + 1\nx.backward()\ndraw(x)\n")
-    assert len(chain["graphs"][0]["nodes"]) == 299  # within MAX_NODES: in full
+    assert len(drawn(chain)[0]["nodes"]) == 299  # within MAX_NODES: in full
 
 
 def test_every_text_is_capped_where_it_is_made(script):
     huge_op = SOLUTION.replace("(self, other), '+')", "(self, other), '+' * 1_000_000)")
     result = script(huge_op + "a = Value(1)\nb = a + 2\nb.backward()\nfor _ in range(20):\n    draw(b)\n")
-    assert len(result["graphs"]) == 20 and len(json.dumps(result)) < 100_000
-    assert labels(result["graphs"][0])["b"]["op"] == "+" * 11 + "…"
+    assert len(drawn(result)) == 20 and len(json.dumps(result)) < 100_000
+    assert labels(drawn(result)[0])["b"]["op"] == "+" * 11 + "…"
     digits = script(SOLUTION + "a = Value(10**5000)\nb = a * 2\ndraw(b)\n")
-    [graph] = digits["graphs"]
+    [graph] = drawn(digits)
     assert labels(graph)["b"]["data"] == "200000…000000 (5,001 digits)" and graph["note"] is None
     long_name = script(SOLUTION + f"{'v' * 500} = Value(2)\nw = {'v' * 500} * 2\nw.backward()\ndraw(w)\n")
-    assert {len(n["label"]) for n in long_name["graphs"][0]["nodes"]} == {24, 1}
+    assert {len(n["label"]) for n in drawn(long_name)[0]["nodes"]} == {24, 1}
 
 
 def test_graphs_of_one_run_share_a_byte_budget():
@@ -350,14 +360,14 @@ def test_graphs_of_one_run_share_a_byte_budget():
 
 
 def test_the_page_and_its_python_agree_on_the_drawing_budget():
-    page_side = (ROOT / "static" / "graph" / "graph-layout.js").read_text()
+    page_side = (ROOT / "static" / "plugins" / "autograd" / "graph-layout.js").read_text()
     assert f"MAX_NODES = {graph_module.MAX_NODES};" in page_side
     assert f"MAX_EDGES = {graph_module.MAX_EDGES};" in page_side
 
 
 def test_a_summary_merges_the_edges_between_two_values(script):
     code = "x = Value(0.5)\ny = x\nfor _ in range(400):\n    y = y + x\ny.backward()\ndraw(y)\n"
-    [graph] = script(PREV_COPIED + code)["graphs"]
+    [graph] = drawn(script(PREV_COPIED + code))
     assert graph["too_large"] and "401 Values and 160,400 edges" in graph["note"]
     pairs = [(a, b) for a, b, *_ in graph["edges"]]
     assert len(pairs) == len(set(pairs)) <= 60 and max(e[2] for e in graph["edges"] if len(e) == 3) >= 400
@@ -385,7 +395,7 @@ POW_RIGHT, TANH_RIGHT = "k * self.data ** (k - 1)", "(1 - out.data ** 2)"
 def test_the_doctor_knows_powers_tanh_and_division(script, pow_rule, tanh_rule, culprit, said):
     code = NEW_OPS.replace("RULE_POW", pow_rule).replace("RULE_TANH", tanh_rule)
     run = script(code + "x = Value(0.8)\ny = Value(2.0)\nz = (x ** 3).tanh() / y\nz.backward()\ndraw(z)\n")
-    [graph] = run["graphs"]
+    [graph] = drawn(run)
     assert graph["doctor_note"] is None
     if culprit is None:
         assert graph["flag"] is None
@@ -402,7 +412,7 @@ def test_run_code_checks_a_graph_of_a_provided_value_and_never_blames_the_provid
         "tests": [{"id": "test_x", "name": "x"}]}))
     code = "from engine import Value\nx = Value(3.0)\ny = Value(-4.0)\nz = x * y\nz.backward()\ndraw(z)\n"
     stepped = code.replace("draw(z)", "x.data -= 0.1 * x.grad\ndraw(z)")  # a training step after backward()
-    checked, after_a_step = (run_script(source, workdir=tmp_path / "s", problem_dir=folder)["graphs"][0]
+    checked, after_a_step = (drawn(run_script(source, workdir=tmp_path / "s", problem_dir=folder))[0]
                              for source in (code, stepped))
     assert checked["flag"] is None and checked["doctor_note"] is None and checked["total"]["values"] == 3
     assert after_a_step["flag"] is None
@@ -434,7 +444,7 @@ from playground.script import run_script
 problem = Path(sys.argv[2])
 tests = run_tests(problem, Path(sys.argv[3]).read_text(), workdir=Path(sys.argv[4]) / "tests")["tests"]
 script = run_script(Path(sys.argv[5]).read_text(), workdir=Path(sys.argv[4]) / "script", problem_dir=problem)
-print(json.dumps([[t["outcome"], t["message"]] for t in tests] + [script["graphs"][0]["flag"]]))
+print(json.dumps([[t["outcome"], t["message"]] for t in tests] + [script["plugins"]["autograd"]["graphs"][0]["flag"]]))
 """
 
 

@@ -43,7 +43,7 @@ def run(folder, source, tmp_path):
 def test_a_problem_without_plugins_runs_with_no_graph_and_no_draw(add_problem, tmp_path):
     results = run(add_problem, ADD["solution.py"], tmp_path)
     assert results["problem"] == "add" and results["solved"] and results["challenge"] == {"passed": 1, "total": 1}
-    assert all(t["graph"] is None for t in results["tests"])
+    assert all(t["plugins"] == {} for t in results["tests"])
     drawn = run_script("draw(1)\n", workdir=tmp_path / "script", problem_dir=add_problem)
     assert drawn["status"] == "error" and "name 'draw' is not defined" in drawn["error"]["message"]
 

@@ -5,6 +5,7 @@ import json
 
 import pytest
 
+from playground.plugins import plots
 from playground.plugins.plots import MAX_POINTS, Plugin
 from playground.plugins.plots import throttle as throttle_module
 from playground.script import run_script
@@ -30,8 +31,19 @@ def clock(monkeypatch):
     return clock
 
 
-def script(source: str, tmp_path, send=None, grid=None) -> dict:
-    return run_script(source, tmp_path / "work", PLOTTING.folder, send=send, grid=grid)
+def script(source: str, tmp_path, send=None) -> dict:
+    return run_script(source, tmp_path / "work", PLOTTING.folder, send=send)
+
+
+def plot_of(result: dict) -> dict:
+    return result["plugins"]["plots"]
+
+
+def updates_in(sent: list[str]) -> list[dict]:
+    """What the plugin sent live, each {"plugin": "plots", "data": update}: the updates."""
+    messages = [json.loads(text) for text in sent]
+    assert {message["plugin"] for message in messages} == {"plots"}
+    return [message["data"] for message in messages]
 
 
 @pytest.mark.parametrize(("call", "says"), [
@@ -52,12 +64,12 @@ def test_bad_input_gets_a_message_that_names_it(tmp_path, call, says):
 
 def test_a_value_stands_for_its_data(tmp_path):
     source = "class V:\n    def __init__(self, data):\n        self.data = data\n\nplot_loss(1, V(0.25), total=2)\n"
-    plot = script(source, tmp_path)["plot"]
+    plot = plot_of(script(source, tmp_path))
     assert plot["steps"] == [1] and plot["losses"] == [0.25] and plot["last"] == [1, 0.25] and plot["total"] == 2
 
 
 def test_updates_are_throttled_and_add_up_to_every_point(tmp_path, clock):
-    plugin, sent = Plugin({}), []
+    plugin, sent = Plugin("plots", {}), []
     from playground.live import connected
     with connected(sent.append):
         plot_loss = plugin.builtins(None)["plot_loss"]
@@ -65,7 +77,7 @@ def test_updates_are_throttled_and_add_up_to_every_point(tmp_path, clock):
             clock.now += 0.001  # a step every millisecond: ten seconds of training
             plot_loss(step, 1 / step, total=10_000)
         plugin.flush()
-    updates = [json.loads(text) for text in sent]
+    updates = updates_in(sent)
     assert 50 <= len(updates) <= 110  # about one per 0.1 s, and a last one
     steps = []
     for update in updates:
@@ -78,20 +90,21 @@ def test_updates_are_throttled_and_add_up_to_every_point(tmp_path, clock):
 def test_the_result_keeps_every_step_and_a_restart_begins_a_new_curve(tmp_path):
     source = ("for k in range(1, 6):\n    plot_loss(k, 10 - k)\n"
               "for k in range(1, 4):\n    plot_loss(k, 1 / k, total=3)\n")
-    plot = script(source, tmp_path)["plot"]
+    plot = plot_of(script(source, tmp_path))
     assert plot["steps"] == [1, 2, 3] and plot["count"] == 3 and plot["total"] == 3
 
 
 def test_the_curve_keeps_at_most_max_points_and_counts_every_call(tmp_path):
-    plot = script(f"for k in range({MAX_POINTS + 5}):\n    plot_loss(k, 1.0)\n", tmp_path)["plot"]
+    plot = plot_of(script(f"for k in range({MAX_POINTS + 5}):\n    plot_loss(k, 1.0)\n", tmp_path))
     assert len(plot["steps"]) == MAX_POINTS and plot["count"] == MAX_POINTS + 5
     assert plot["last"] == [MAX_POINTS + 4, 1.0]
 
 
-def test_the_boundary_is_predict_on_the_grid_the_page_asked_for(tmp_path):
+def test_the_boundary_is_predict_on_a_grid_over_the_points(tmp_path, monkeypatch):
+    monkeypatch.setattr(plots, "GRID", 5)
     source = ("X = [[0, 0], [1, 1], [0, 1], [1, 0]]\ny = [1, -1, -1, 1]\n"
               "plot_boundary(lambda x: x[0] - x[1] + 0.5, X, y)\n")
-    boundary = script(source, tmp_path, grid=5)["plot"]["boundary"]
+    boundary = plot_of(script(source, tmp_path))["boundary"]
     assert boundary["n"] == 5 and len(boundary["values"]) == 25
     assert boundary["x"] == pytest.approx([-0.1, 1.1]) and boundary["y"] == pytest.approx([-0.1, 1.1])
     assert boundary["values"][0] == pytest.approx(0.5)  # the bottom-left corner, first
@@ -99,12 +112,13 @@ def test_the_boundary_is_predict_on_the_grid_the_page_asked_for(tmp_path):
     assert boundary["accuracy"] == 0.75  # [1, 1] scores 0.5, label 1's side, but its label is -1
 
 
-def test_the_last_boundary_asked_for_is_drawn_on_the_final_model(tmp_path, clock):
+def test_the_last_boundary_asked_for_is_drawn_on_the_final_model(tmp_path, clock, monkeypatch):
+    monkeypatch.setattr(plots, "GRID", 2)
     # The throttle lets the first plot_boundary through and holds the rest: at the end the last one is drawn,
     # with the model as it is then.
     source = ("X, y = [[0, 0], [1, 1]], [1, -1]\nw = [1.0]\n"
               "for k in range(1, 4):\n    w[0] = -k\n    plot_boundary(lambda x: w[0] * (x[0] - 0.5), X, y)\n")
-    plot = script(source, tmp_path, grid=2)["plot"]
+    plot = plot_of(script(source, tmp_path))
     assert plot["boundary"]["values"] == [pytest.approx(v) for v in [1.8, -1.8, 1.8, -1.8]]
     assert plot["boundary"]["accuracy"] == 1.0
 
@@ -112,12 +126,12 @@ def test_the_last_boundary_asked_for_is_drawn_on_the_final_model(tmp_path, clock
 def test_the_reference_streams_its_curve_during_the_tests(tmp_path):
     from playground import run_tests
     sent = []
-    result = run_tests(PLOTTING.folder, PLOTTING.solution, tmp_path / "work", send=sent.append, grid=8)
+    result = run_tests(PLOTTING.folder, PLOTTING.solution, tmp_path / "work", send=sent.append)
     assert result["solved"]
-    plot = result["plot"]
-    assert plot["count"] == plot["total"] == len(plot["steps"]) and plot["boundary"]["n"] == 8
+    plot = plot_of(result)
+    assert plot["count"] == plot["total"] == len(plot["steps"]) and plot["boundary"]["n"] == plots.GRID
     streamed = []
-    for update in map(json.loads, sent):
+    for update in updates_in(sent):
         streamed = streamed[:update["from"]] + update["steps"]
     assert streamed == plot["steps"]
-    assert any("boundary" in json.loads(update) for update in sent)
+    assert any("boundary" in update for update in updates_in(sent))

@@ -37,7 +37,7 @@ def test_real_runs_pass_the_validator_the_page_uses(tmp_path):
     seed = first_problem("autograd")
     runs = [run_tests(seed.folder, source, workdir=tmp_path / "work")
             for source in [seed.solution, seed.starter, "syntax error ("]]
-    stored = [{"at": "2026-01-01T00:00:00.000Z", "results": {**run, "plot": None}} for run in runs]  # saveResults
+    stored = [{"at": "2026-01-01T00:00:00.000Z", "results": {**run, "plugins": {}}} for run in runs]  # saveResults
     done = subprocess.run(["node", "--input-type=module", "-e", VALIDATE], input=json.dumps(stored), cwd=ROOT,
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr

@@ -56,7 +56,7 @@ def test_python_runs_are_results_of_the_schema(tmp_path):
     ]
     assert [run["status"] for run in runs] == ["finished", "finished", "error", "stopped", "stopped", "finished",
                                                "finished", "error", "stopped"]
-    assert runs[6]["graphs"] and runs[7]["plot"]
+    assert runs[6]["plugins"]["autograd"]["graphs"] and runs[7]["plugins"]["plots"]["steps"] == [1]
     assert errors(runs) == [None] * len(runs)
 
 

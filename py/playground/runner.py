@@ -49,10 +49,9 @@ MAX_RESULT_CHARS = 8_000_000
 PYTEST_ENVIRONMENT = ("PYTEST_ADDOPTS", "PYTEST_PLUGINS", "PYTEST_DEBUG", "PYTEST_THEME")
 
 
-def run_tests(problem_dir: str | Path, source: str, workdir: str | Path | None = None, send=None,
-              grid: int | None = None) -> Result:
-    """Run the hidden tests of the problem in problem_dir against source; send: where updates go while it runs
-    (playground.live), grid: the boundary grid's points per side."""
+def run_tests(problem_dir: str | Path, source: str, workdir: str | Path | None = None, send=None) -> Result:
+    """Run the hidden tests of the problem in problem_dir against source; send: where the plugins' live data goes
+    while it runs (playground.live)."""
     started = time.perf_counter()
     problem = Problem.load(problem_dir)
     plugins = plugin_modules.load(problem.plugins)
@@ -74,7 +73,7 @@ def run_tests(problem_dir: str | Path, source: str, workdir: str | Path | None =
     try:
         # what the problem provides comes after the learner's code
         with learner_setting([workdir, problem.provided_dir], added, problem.aliases), learner_limits(), \
-                connected(send, grid):
+                connected(send):
             result["error"] = load_error(source, learner_path, problem.module, printed, problem.defines,
                                          lambda exc: plugin_modules.advice(plugins, exc))
             phase = "testing"
@@ -115,8 +114,7 @@ def run_tests(problem_dir: str | Path, source: str, workdir: str | Path | None =
         shared_message=say_once(tests, allowed=not result["stopped"]),
         timings={"total": time.perf_counter() - started},
     )
-    for plugin in plugins:
-        result.update(plugin.run_result())
+    plugin_modules.add_results(result, plugins)
     return result
 
 
@@ -183,15 +181,15 @@ def with_advice(message: str, advice: str | None) -> str:
     return f"{message} {advice}" if message else advice
 
 
-def run_tests_json(problem_dir: str, source: str, workdir: str | None = None, send=None,
-                   grid: int | None = None) -> str:
+def run_tests_json(problem_dir: str, source: str, workdir: str | None = None, send=None) -> str:
     """run_tests, as a JSON string: what the browser's worker hands to the page, within MAX_RESULT_CHARS."""
-    results = run_tests(problem_dir, source, workdir, send, grid)
+    results = run_tests(problem_dir, source, workdir, send)
     text = dumps(results)
     if len(text) > MAX_RESULT_CHARS:  # every part is capped where it is made; this is the last guard
         for test in results["tests"]:
-            test["graph"] = None
-        results["output"] += "\n[The graphs were left out: these results were too large to send to the page.]\n"
+            test["plugins"] = {}
+        results["output"] += ("\n[What the plugins added to each test (the graphs) was left out: these results were "
+                              "too large to send to the page.]\n")
         text = dumps(results)
     return text
 

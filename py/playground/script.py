@@ -1,5 +1,5 @@
 """Run the learner's code as a script: what it prints, the error it stops on, and what the problem's plugins
-add (the autograd plugin's draw(v) graphs). The code runs as __main__ from a file of its own.
+add (the autograd plugin's draw(v) graphs, in plugins.autograd). The code runs as __main__ from a file of its own.
 """
 
 import builtins
@@ -23,10 +23,10 @@ from playground.schema import Result, new_result, stopped
 SCRIPT_MODULE = "main"  # the learner's code is saved as main.py
 
 
-def run_script(source: str, workdir: str | Path | None = None, problem_dir: str | Path | None = None, send=None,
-               grid: int | None = None) -> Result:
-    """Run source as a script, with the plugins of the problem in problem_dir (if any); send and grid: what
-    plugins send the page while it runs (playground.live)."""
+def run_script(source: str, workdir: str | Path | None = None, problem_dir: str | Path | None = None,
+               send=None) -> Result:
+    """Run source as a script, with the plugins of the problem in problem_dir (if any); send: where the plugins'
+    live data goes while it runs (playground.live)."""
     started = time.perf_counter()
     problem = Problem.load(problem_dir) if problem_dir else None
     workdir = Path(workdir or Path(tempfile.gettempdir()) / "playground")
@@ -38,26 +38,21 @@ def run_script(source: str, workdir: str | Path | None = None, problem_dir: str 
     except (SyntaxError, ValueError) as exc:
         error = syntax_error(exc)
     else:
-        with connected(send, grid):
+        with connected(send):
             error = script.run(code, output)
     result = new_result("script", problem.id if problem else None)
     if error is not None and error["type"] == "KeyboardInterrupt" and state.stop_requested:
         result.update(status="stopped", stopped=stopped("running", error["line"]))
     elif error is not None:
         result.update(status="error", error=error)
-    added = [plugin.script_result() for plugin in script.plugins]
-    result.update(output=output.text() + "".join(extra.get("note", "") for extra in added),
-                  graphs=[graph for extra in added for graph in extra.get("graphs", [])],
-                  timings={"total": time.perf_counter() - started})
-    for plugin in script.plugins:
-        result.update(plugin.run_result())
+    result.update(output=output.text(), timings={"total": time.perf_counter() - started})
+    plugin_modules.add_results(result, script.plugins)
     return result
 
 
-def run_script_json(source: str, workdir: str | None = None, problem_dir: str | None = None, send=None,
-                    grid: int | None = None) -> str:
+def run_script_json(source: str, workdir: str | None = None, problem_dir: str | None = None, send=None) -> str:
     """run_script, as a JSON string: what the browser's worker hands to the page."""
-    return dumps(run_script(source, workdir, problem_dir, send, grid))
+    return dumps(run_script(source, workdir, problem_dir, send))
 
 
 class Script:

@@ -6,10 +6,9 @@
 import { createResultsView } from "../results/results.js";
 import { isCurrent, pendingTests } from "../results/results-model.js";
 import { createScriptOutput } from "../results/script-output.js";
-import { cancelGraphs } from "../graph/graph-disclosure.js";
+import { cancelViews, createRunViews, runCodeHint } from "../plugins/plugins.js";
 import { keepWork } from "../editor/keep-work.js";
 import { loadCode, loadHintsShown, loadResults, progressOf, saveHintsShown, storedProgress } from "../track/storage.js";
-import { createPlots } from "../plots/plots.js";
 import { createRuns } from "./runs.js";
 import { createStatusLine } from "./status-line.js";
 import { createReference } from "./reference.js";
@@ -69,9 +68,8 @@ export function openProblem(container, { problem, next, runner, python, shared }
     $("solved-text").textContent = progress === "solved-with-solution" ? "Solved with the solution shown" : "Solved";
   };
   showProgress();
-  const drawing = Boolean(meta.plugins?.autograd?.graph); // draw(v) comes with the autograd plugin
-  $("draw-hint").hidden = !drawing;
-  const output = createScriptOutput({ region: $("run-output"), onGoToLine: goToLine, drawing });
+  $("run-code-hint").textContent = runCodeHint(meta);
+  const output = createScriptOutput({ region: $("run-output"), onGoToLine: goToLine, problem: meta });
 
   // The statement (marked + KaTeX) and the editor (CodeMirror) are chunks of their own, shared by every problem.
   const statementShown = Promise.all([import("./statement.js"), import("./aids.js")]).then(([{ renderStatement }, aids]) => {
@@ -114,7 +112,7 @@ export function openProblem(container, { problem, next, runner, python, shared }
   const runs = createRuns({
     keepsResults: () => !saver?.held, // someone else's code, not kept yet: its results are not the learner's
     problem: meta, runner, python, status, results, output, stopButton: $("stop"), runButton: $("run"),
-    plots: meta.plugins?.plots ? createPlots({ region: $("plots"), timeLimit: meta.time_limit_seconds }) : null,
+    views: createRunViews(meta, { container: $("plugin-views"), timeLimit: meta.time_limit_seconds }),
     async latestCode() {
       await editorLoaded;
       saver?.flush();
@@ -174,7 +172,7 @@ export function openProblem(container, { problem, next, runner, python, shared }
     destroy() {
       runs.leave();
       control.abort(); // every listener goes; keep-work saves the code first
-      cancelGraphs(container);
+      cancelViews(container);
       reference.destroy();
       editor?.destroy();
       container.replaceChildren();

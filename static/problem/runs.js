@@ -5,9 +5,9 @@
 import { markSolved, saveResults } from "../track/storage.js";
 
 // python: {status, ready}, the page's news of Python. latestCode(): resolves to the editor's code, once saved.
-// plots: the training plot (plots/plots.js), when the problem's code may plot; or null.
+// views: the problem's plugins' views of each run (plugins/plugins.js createRunViews), or null.
 // keepsResults(): whether a run's results are kept (not while code from a share link is on show).
-export function createRuns({ problem, runner, python, status, results, output, plots, stopButton, runButton,
+export function createRuns({ problem, runner, python, status, results, output, views, stopButton, runButton,
   latestCode, onSolved, keepsResults = () => true }) {
   const limit = problem.time_limit_seconds;
   let queuedCode = null;
@@ -62,22 +62,22 @@ export function createRuns({ problem, runner, python, status, results, output, p
       if (queuedCode === null) {
         const code = queuedScript;
         announce("code");
-        plots?.begin();
-        const result = await runner.runScript(problem, code, { ...plots?.options, onStart: started });
+        views?.begin();
+        const result = await runner.runScript(problem, code, { onLive: views?.live, onStart: started });
         if (left) return;
         if (queuedScript === code) queuedScript = null;
         output.show(result, limit);
-        plots?.finish(result);
+        views?.finish(result);
         continue;
       }
       const code = queuedCode;
       announce("tests");
-      plots?.begin();
-      const result = await runner.run(problem, code, { ...plots?.options, onStart: started });
+      views?.begin();
+      const result = await runner.run(problem, code, { onLive: views?.live, onStart: started });
       if (left) return;
       if (queuedCode === code) queuedCode = null;
       show(result);
-      plots?.finish(result);
+      views?.finish(result);
     }
     running = false;
     waiting = null;

@@ -64,10 +64,10 @@ function hintLink(number, onSeeHint) {
 
 let names = 0; // ids for test names, unique on the page
 
-// sharedMessage: said once above the list, so not repeated here; graph: the "Show graph" disclosure, or null;
-// stopSentence: what this test says about a stop (stop-words.js), or null; hintNumber and onSeeHint: the hint
+// sharedMessage: said once above the list, so not repeated here; views(nameId): what the plugins show on the
+// test (plugins/plugins.js testViews: "Show graph"), given the id of the test's name; stopSentence: what this test says about a stop (stop-words.js), or null; hintNumber and onSeeHint: the hint
 // a failed test links to, and what shows it.
-export function testItem(test, { sharedMessage, onGoToLine, graph, stopSentence = null, hintNumber = null,
+export function testItem(test, { sharedMessage, onGoToLine, views = () => [], stopSentence = null, hintNumber = null,
   onSeeHint = null }) {
   const status = VERDICTS[test.outcome] ? test.outcome : "error";
   const verdict = VERDICTS[status];
@@ -82,13 +82,11 @@ export function testItem(test, { sharedMessage, onGoToLine, graph, stopSentence 
       ? el("p", { className: "shared-ref", textContent: "Why: see the message above the list." })
       : message([stopSentence, test.message].filter(Boolean).join(" ")),
     lineButton(test.line, onGoToLine),
-    graph,
+    ...views(nameId),
     traceback(test.traceback),
     printed(test.output),
     status === "passed" ? null : hint(test.hint),
     status === "passed" || status === "pending" ? null : hintLink(hintNumber, onSeeHint));
   Object.assign(item.dataset, { status, tier: test.tier, testId: test.id });
-  // Every test's button says "Show graph": a screen reader also hears which test's graph it shows.
-  graph?.querySelector(".graph-toggle")?.setAttribute("aria-describedby", nameId);
   return item;
 }

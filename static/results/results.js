@@ -5,7 +5,7 @@
 // words what the data says: a stop (stop-words.js), a run that could not happen.
 
 import { el } from "../dom.js";
-import { cancelGraphs, graphDisclosure } from "../graph/graph-disclosure.js";
+import { cancelViews, testViews } from "../plugins/plugins.js";
 import { lineButton, message, printed, testItem, traceback } from "./result-card.js";
 import { completionPanel } from "./completion.js";
 import { runStopSentence, stopNote, testStopSentence } from "./stop-words.js";
@@ -24,15 +24,9 @@ export function createResultsView({ region, parts, onGoToLine, next, timeLimit, 
   onSeeHint = null }) {
   const { summary, note, errorBox, completion, list, challenge, challengeHeading, challengeList } = parts;
 
-  function graphButton(test) {
-    // closed: only a click lays out a graph. The doctor's sentence is in the test's message already.
-    const doctorSaid = Boolean(test.graph?.flag) && test.outcome !== "passed";
-    return test.graph ? graphDisclosure(test.graph, { doctorSaid }) : null;
-  }
-
   function showTests(results) {
     const card = (test) => testItem(test, {
-      sharedMessage: results.shared_message, onGoToLine, graph: graphButton(test),
+      sharedMessage: results.shared_message, onGoToLine, views: (describedBy) => testViews(test, { describedBy }),
       stopSentence: testStopSentence(test, results.stopped, timeLimit),
       hintNumber: hintNumberOf(test.id), onSeeHint,
     });
@@ -99,7 +93,7 @@ export function createResultsView({ region, parts, onGoToLine, next, timeLimit, 
     setBusy(busy) {
       region.setAttribute("aria-busy", String(busy));
       if (!busy) return;
-      cancelGraphs(region); // a new run: layouts in progress stop, and no graph redraws on its own
+      cancelViews(region); // a new run: drawings in progress stop, and none redraws on its own
       summary.textContent = ""; // cleared so the next summary is always announced
       note.hidden = true;
     },

@@ -1,8 +1,9 @@
-// The "Run output" region: what Run code printed, the error it stopped on, and each graph drawn with draw(v).
-// Everything that comes from the learner's code is inserted as text, never as HTML.
+// The "Run output" region: what Run code printed, the error it stopped on, and what the problem's plugins show of
+// the run (plugins/plugins.js: each graph drawn with draw(v)). Everything that comes from the learner's code is
+// inserted as text, never as HTML.
 
 import { el } from "../dom.js";
-import { cancelGraphs, showGraph } from "../graph/graph-disclosure.js";
+import { cancelViews, showScriptViews } from "../plugins/plugins.js";
 import { visibleText } from "./learner-text.js";
 import { countShown } from "./shown.js";
 
@@ -10,9 +11,8 @@ function seconds(duration) {
   return duration < 10 ? duration.toFixed(2) : duration.toFixed(1);
 }
 
-// drawing: whether the problem offers draw(v) (its autograd plugin draws graphs): if so, a run that drew
-// nothing says how to.
-export function createScriptOutput({ region, onGoToLine, drawing = true }) {
+// problem: its problem.json (its plugins show their part of a run).
+export function createScriptOutput({ region, onGoToLine, problem }) {
   const summary = el("p", { className: "summary" });
   summary.setAttribute("aria-live", "polite");
   const body = el("div", { className: "run-output-body" });
@@ -40,31 +40,12 @@ export function createScriptOutput({ region, onGoToLine, drawing = true }) {
         : el("p", { className: "graph-note", textContent: "Nothing was printed." }));
   }
 
-  function graphs(drawn) {
-    if (!drawn.length) {
-      if (!drawing) return [];
-      const hint = "Call draw(v) in your code to see the graph under a Value v.";
-      return [el("p", { className: "hint", textContent: hint })];
-    }
-    return drawn.map((graph, i) => {
-      const output = graph.nodes[graph.output];
-      const name = output ? `draw(${output.label})` : `draw() #${i + 1}`;
-      const panel = el("div", { className: "graph-panel" });
-      const section = el("section", { className: "drawn-graph" },
-        el("h3", { textContent: `Graph ${i + 1}: ${name}` }), panel);
-      section.setAttribute("aria-label", `Graph ${i + 1}: ${name}`);
-      return section;
-    });
-  }
-
   function render(text, result) {
     region.hidden = false;
     summary.textContent = text;
     if (!result) return body.replaceChildren();
-    const sections = graphs(result.graphs ?? []);
-    body.replaceChildren(...[result.error ? errorBox(result.error) : null, printed(result.output), ...sections]
-      .filter(Boolean));
-    (result.graphs ?? []).forEach((graph, i) => showGraph(sections[i].querySelector(".graph-panel"), graph));
+    body.replaceChildren(...[result.error ? errorBox(result.error) : null, printed(result.output)].filter(Boolean));
+    showScriptViews(body, problem, result);
   }
 
   return {
@@ -79,7 +60,7 @@ export function createScriptOutput({ region, onGoToLine, drawing = true }) {
     setBusy(busy) {
       region.setAttribute("aria-busy", String(busy));
       if (busy) {
-        cancelGraphs(body); // layouts still running for the last run's draw() calls
+        cancelViews(body); // drawings still running for the last run (its draw() calls)
         region.hidden = false;
         summary.textContent = "Running your code…";
       } else if (waiting) { // Stop was pressed before this code had its turn

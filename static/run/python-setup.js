@@ -97,10 +97,10 @@ function protectStack({ stackPointer, thread, protect }) {
   protect(thread(), here - C_STACK_BYTES, C_STACK_BYTES);
 }
 
-// live: {send, grid}, what plugins send while the run goes (a function given each update as JSON text) and
-// the boundary grid's points per side (py/playground/live.py); or nothing.
+// live: {send}, where plugins' live data goes while the run goes (a function given each {plugin, data} as JSON
+// text: py/playground/live.py); or nothing.
 // Left out when not given: a JS null would reach Python as JsNull, not None.
-const liveArgs = ({ send, grid } = {}) => ({ ...(send ? { send } : {}), ...(grid ? { grid } : {}) });
+const liveArgs = ({ send } = {}) => (send ? { send } : {});
 
 // A Result (static/results/schema.js), kind "tests".
 export function runTests(pyodide, problemId, code, live) {

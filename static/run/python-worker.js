@@ -14,7 +14,7 @@ export function startPythonWorker({ baseUrl, problemId, snapshot, on }) {
   const channel = new MessageChannel();
   const port = channel.port1;
   const lock = `autograd-playground-worker-${Date.now()}-${Math.random().toString(36).slice(2)}`;
-  let run = null; // the run it was given: {id, resolve, onStarted, onUpdate}
+  let run = null; // the run it was given: {id, resolve, onStarted, onLive}
   let gone = false;
   let isReady = false;
   let died = () => {};
@@ -48,7 +48,7 @@ export function startPythonWorker({ baseUrl, problemId, snapshot, on }) {
 
   function answered(data) {
     if (data.type === "started") run.onStarted();
-    else if (data.type === "update") run.onUpdate(String(data.json));
+    else if (data.type === "live") run.onLive(String(data.plugin), data.data);
     else if (["result", "crash", "missing"].includes(data.type)) run.resolve(data);
   }
 
@@ -62,11 +62,11 @@ export function startPythonWorker({ baseUrl, problemId, snapshot, on }) {
     },
     canInterrupt: interrupt !== null,
 
-    // message: {type: "run" | "script", problemId, code, grid}. Resolves to the worker's answer: {type: "result",
+    // message: {type: "run" | "script", problemId, code}. Resolves to the worker's answer: {type: "result",
     // result, droppedUpdates}, {type: "crash", message} or {type: "missing", message}.
-    run(message, { onStarted, onUpdate }) {
+    run(message, { onStarted, onLive }) {
       return new Promise((resolve) => {
-        run = { id: 1, resolve, onStarted, onUpdate };
+        run = { id: 1, resolve, onStarted, onLive };
         if (gone) resolve({ type: "crash", message: "the worker had stopped" });
         else port.postMessage({ ...message, id: run.id });
       });

@@ -64,7 +64,7 @@ export function createRunner({ baseUrl, problemId = null, onStatus = () => {}, o
   }
 
   // One run in a fresh worker. cancelled: resolves if the learner stops the run before it has a worker.
-  async function perform(problem, kind, message, { onUpdate = () => {}, grid = null, onStart = () => {} }, cancelled) {
+  async function perform(problem, kind, message, { onLive = () => {}, onStart = () => {} }, cancelled) {
     if (problem) openProblem = problem.id;
     const posted = performance.now();
     const seconds = () => (performance.now() - posted) / 1000;
@@ -95,9 +95,9 @@ export function createRunner({ baseUrl, problemId = null, onStatus = () => {}, o
       },
     };
     const deadline = setTimeout(() => current?.stop("time"), limit * 1000);
-    const answer = worker.run({ ...message, grid }, {
+    const answer = worker.run(message, {
       onStarted() { started = performance.now(); },
-      onUpdate(json) { onUpdate(json, (performance.now() - (started ?? posted)) / 1000); },
+      onLive(plugin, data) { onLive(plugin, data, (performance.now() - (started ?? posted)) / 1000); },
     });
     const result = await Promise.race([answer.then((data) => resultOf(data, { problem, kind, seconds, stopped: () => stopped, phase })), end]);
     clearTimeout(deadline);
@@ -141,8 +141,8 @@ export function createRunner({ baseUrl, problemId = null, onStatus = () => {}, o
     },
     // Resolves once every run asked for so far is over.
     whenIdle: () => last,
-    // problem: its problem.json (its id, time limit and tests); options: {onUpdate(json, seconds), grid} for a
-    // problem whose code may plot (plots/plots.js), and onStart(), called when the run gets its Python.
+    // problem: its problem.json (its id, time limit and tests); options: onLive(plugin, data, seconds), given what
+    // a plugin sends while the run goes (plugins/plugins.js), and onStart(), called when the run gets its Python.
     // Resolves to a Result of kind "tests".
     run: runs("tests", "run"),
     // Run code: the editor's code as a script (what it prints, the graphs it draws, with the plugins of the

@@ -7,9 +7,8 @@
 // lock?}. snapshot: a Blob of Python's memory snapshot, or none (then Cache Storage is looked in).
 // Everything else travels over `port`, a MessageChannel port the page transfers at boot and the worker keeps in
 // a closure: learner code can neither send the page fake results nor stop the worker from hearing it.
-// In on the port:  {type: "run", id, problemId, code, grid}      Run tests
-//                  {type: "script", id, problemId, code, grid}   Run code (problemId: whose plugins apply, or null)
-//                  grid: the boundary grid's points per side, for plot_boundary (the plots plugin)
+// In on the port:  {type: "run", id, problemId, code}      Run tests
+//                  {type: "script", id, problemId, code}   Run code (problemId: whose plugins apply, or null)
 //                  Only the first is answered.
 // Out on the port: {type: "status", text}   {type: "ready", seconds, pytestSeconds, restored}
 //                  {type: "boot-error", message}
@@ -17,8 +16,8 @@
 //                  {type: "snapshot", bytes}: after a boot that did not restore one, a snapshot for the next
 //                    Pythons (an ArrayBuffer), or null when none could be taken (the page drops the one it has)
 //                  {type: "started", id}: Python starts the run now
-//                  {type: "update", id, json}: while the run goes, what a plugin sends (py/playground/live.py), as
-//                    JSON text; capped in size and rate here (updates.js), out of Python's reach
+//                  {type: "live", id, plugin, data}: while the run goes, what a plugin sends its view
+//                    (py/playground/live.py); capped in size and rate here (updates.js), out of Python's reach
 //                  {type: "result", id, result, droppedUpdates}: result is a Result (results/schema.js)
 //                  {type: "crash", id, message}: Python did not come back with a Result (an interrupt outside
 //                    the harness, or Python itself broke)
@@ -50,6 +49,7 @@ const keptSnapshot = snapshotStore()?.find() ?? Promise.resolve(null);
 const fetchFile = self.fetch.bind(self);
 const bodyBytes = Function.prototype.call.bind(Response.prototype.arrayBuffer);
 const Url = URL;
+const parseJson = JSON.parse;
 const readLazyArchive = synchronousReader();
 
 const status = (text) => post({ type: "status", text });
@@ -195,7 +195,7 @@ async function ensureProblem(problemId) {
 }
 
 // Run tests ({type: "run"}) and Run code ({type: "script"}) are answered alike: a "result" message.
-async function answer({ id, problemId, grid }, compute) {
+async function answer({ id, problemId }, compute) {
   try {
     await ensureProblem(problemId);
   } catch (error) {
@@ -203,11 +203,19 @@ async function answer({ id, problemId, grid }, compute) {
     return;
   }
   post({ type: "started", id });
-  // Python holds this function during the run, and so may learner code: it can only send this run's updates,
-  // as many and as large as the valve lets through.
-  const valve = updateValve((json) => post({ type: "update", id, json }));
+  // Python holds this function during the run, and so may learner code: it can only send this run's live data,
+  // {plugin, data} as JSON text, as much and as large as the valve lets through.
+  const valve = updateValve((json) => {
+    let message;
+    try {
+      message = parseJson(json);
+    } catch {
+      return; // not JSON: nothing of a plugin's
+    }
+    if (typeof message?.plugin === "string") post({ type: "live", id, plugin: message.plugin, data: message.data });
+  });
   try {
-    const result = compute({ send: valve.send, grid: Number(grid) || null });
+    const result = compute({ send: valve.send });
     post({ type: "result", id, result, droppedUpdates: valve.dropped() });
   } catch (error) {
     // The harness catches what the learner's code raises; this is an interrupt or a harness fault.

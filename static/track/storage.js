@@ -81,13 +81,14 @@ export function watchCode(problemId, onChange, signal) {
   }, { signal });
 }
 
-// The last run's results, with when it ran. A graph can be large: if the whole is, graphs are left out.
+// The last run's results, with when it ran. What plugins added to the run (a plot) is the run's, on screen: not
+// kept. What they added to a test (a graph) can be large: if the whole is, it is left out.
 export function saveResults(problemId, run) {
   const at = new Date().toISOString();
-  const results = { ...run, plot: null }; // a plot is the run's, on screen: not kept
+  const results = { ...run, plugins: {} };
   const whole = JSON.stringify({ at, results });
   if (whole.length < 300_000) return write(RESULTS + problemId, whole);
-  const tests = results.tests.map((test) => ({ ...test, graph: null }));
+  const tests = results.tests.map((test) => ({ ...test, plugins: {} }));
   return write(RESULTS + problemId, JSON.stringify({ at, results: { ...results, tests } }));
 }
 

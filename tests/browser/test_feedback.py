@@ -182,3 +182,22 @@ def test_results_saved_by_an_older_version_are_not_shown(page, problem):
     expect(page.locator("#summary")).to_have_text("Not run yet.")
     expect(results_region(page).locator('li[data-status="pending"]')).to_have_count(len(tests))
     expect(results_region(page)).not_to_contain_text("From your last visit")
+
+
+def test_results_of_version_3_are_left_aside_with_a_note(page, problem):
+    """Results kept before plugins owned their data (version 3: a test's graph, the run's graphs) read as not run
+    yet, and the page says why."""
+    tests = [{"id": t["id"], "name": t["name"], "tier": t.get("tier", "required"), "outcome": "passed",
+              "message": "", "output": "", "duration": 0, "line": None, "traceback": "", "graph": None,
+              "hint": None, "progress": None} for t in problem["tests"]]
+    old = {"at": "2026-01-01T00:00:00Z", "results": {
+        "version": 3, "kind": "tests", "problem": problem["id"], "status": "finished", "error": None,
+        "stopped": None, "output": "", "tests": tests, "passed": len(tests), "total": len(tests),
+        "challenge": {"passed": 0, "total": 0}, "solved": True, "shared_message": None, "graphs": [],
+        "timings": {"total": 0.1}}}
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)",
+                  [f"autograd-playground:results:{problem['id']}", json.dumps(old)])
+    page.reload()
+    expect(page.locator("#summary")).to_have_text("Not run yet.")
+    expect(page.locator("#results-note")).to_contain_text("Your last results could not be shown")
+    expect(results_region(page).locator('li[data-status="pending"]')).to_have_count(len(tests))

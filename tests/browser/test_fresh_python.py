@@ -30,18 +30,18 @@ def all_passed(problem_dir):
     import json, pathlib
     meta = json.loads((pathlib.Path(problem_dir) / "problem.json").read_text())
     tests = [{"id": t["id"], "name": t["name"], "tier": t.get("tier", "required"), "outcome": "passed",
-              "message": "", "output": "", "duration": 0.0, "line": None, "traceback": "", "graph": None,
+              "message": "", "output": "", "duration": 0.0, "line": None, "traceback": "", "plugins": {},
               "progress": None, "hint": None} for t in meta["tests"]]
-    return {"version": 3, "kind": "tests", "problem": meta["id"], "status": "finished", "error": None,
+    return {"version": 4, "kind": "tests", "problem": meta["id"], "status": "finished", "error": None,
             "stopped": None, "output": "", "tests": tests, "passed": len(tests), "total": len(tests),
-            "challenge": {"passed": 0, "total": 0}, "solved": True, "shared_message": None, "graphs": [],
-            "plot": None, "timings": {"total": 0.1}}
+            "challenge": {"passed": 0, "total": 0}, "solved": True, "shared_message": None, "plugins": {},
+            "timings": {"total": 0.1}}
 """
 
 ATTACKS = {
     "a harness function's __code__ swapped": ALL_PASS + """
 import playground.runner as runner
-def run_tests(problem_dir, source, workdir=None, send=None, grid=None):
+def run_tests(problem_dir, source, workdir=None, send=None):
     return all_passed(problem_dir)
 runner.run_tests.__code__ = run_tests.__code__
 """,

@@ -1,4 +1,4 @@
-"""The training plot (static/plots/, the plots plugin): a loss curve and a decision boundary that grow while the
+"""The training plot (static/plugins/plots/, the plots plugin): a loss curve and a decision boundary that grow while the
 code runs, in Run code and in the tests, kept when the run is stopped, and never flooding the page.
 
 Played on the track's first problem that turns the plots plugin on, with its reference solution.
@@ -127,10 +127,13 @@ def test_bad_input_gets_a_clear_message(plot_page):
 
 
 def test_updates_that_are_not_ours_are_ignored(plot_page):
-    # Learner code can reach the function the plugin sends with; what it sends is only ever a plot update, and
-    # one that is not well formed is dropped (the page fixture fails the test if the page throws).
-    code = ("from playground.live import live\nlive.send('{oops')\nlive.send('null')\n"
-            "live.send('{\"from\": \"x\", \"steps\": 5}')\n" + CURVE + "print('sent')\n")
+    # Learner code can reach the function plugins send with, and the worker's own; what the page gets is only
+    # ever {plugin, data}, and data that is not well formed is dropped (the page fixture fails the test if the
+    # page throws).
+    code = ("from playground.live import live\nlive.post('{oops')\nlive.post('null')\nlive.post('[1]')\n"
+            "live.post('{\"plugin\": \"nope\", \"data\": 1}')\nlive.send('plots', None)\n"
+            "live.send('plots', {'from': 'x', 'steps': 5})\nlive.send('plots', {'boundary': {'n': 'x'}})\n"
+            + CURVE + "print('sent')\n")
     assert "sent" in run_code(plot_page, code)
     expect(plots(plot_page)).to_contain_text("Training plot: 50 steps reported of 50 planned")
 

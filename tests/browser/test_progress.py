@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from pageutil import FILL_STORAGE, PROBLEM, STORAGE_KEY, paste_code, run_tests, serious_violations
-from playground.schema import new_result
+from playground.schema import new_result, new_test
 
 pytestmark = pytest.mark.browser
 
@@ -50,9 +50,8 @@ def now() -> str:
 def stored_results(at: str | None = None, **fields) -> str:
     """A run's results as the page keeps them: every test of the problem not run, in Python's empty Result, with
     fields changed."""
-    tests = [{"id": test["id"], "name": test["name"], "tier": test.get("tier", "required"), "outcome": "not_run",
-              "message": "", "output": "", "duration": 0, "line": None, "traceback": "", "graph": None,
-              "hint": test.get("hint"), "progress": None} for test in PROBLEM.meta["tests"]]
+    tests = [new_test(id=test["id"], name=test["name"], tier=test.get("tier", "required"), outcome="not_run",
+                      hint=test.get("hint")) for test in PROBLEM.meta["tests"]]
     results = {**new_result("tests", PROBLEM.id), "tests": tests, **fields}
     return json.dumps({"at": at or now(), "results": results})
 

@@ -161,18 +161,18 @@ print("reached:", reached)
 """
 
 # The issue's repro: results the page would show as "all passed", posted every way we can think of, in the
-# worker's own message shape (a Result, schema version 3).
+# worker's own message shape (a Result, schema version 4).
 FAKE_RESULTS = f"""\
 import js
 from pyodide.ffi import create_proxy, to_js
 
 IDS = {[test["id"] for test in PROBLEM.meta["tests"]]!r}
 TESTS = [{{"id": i, "name": i, "tier": "required", "outcome": "passed", "message": "", "output": "", "duration": 0,
-          "line": None, "traceback": "", "graph": None, "hint": None}} for i in IDS]
-FAKE = {{"version": 3, "kind": "tests", "problem": {PROBLEM.id!r}, "status": "finished", "error": None,
+          "line": None, "traceback": "", "plugins": {{}}, "hint": None, "progress": None}} for i in IDS]
+FAKE = {{"version": 4, "kind": "tests", "problem": {PROBLEM.id!r}, "status": "finished", "error": None,
         "stopped": None, "output": "", "tests": TESTS, "passed": len(IDS), "total": len(IDS),
-        "challenge": {{"passed": 0, "total": 0}}, "solved": True, "shared_message": None, "graphs": [],
-        "plot": None, "timings": {{"total": 0.1}}}}
+        "challenge": {{"passed": 0, "total": 0}}, "solved": True, "shared_message": None, "plugins": {{}},
+        "timings": {{"total": 0.1}}}}
 
 
 def fake(message_id):

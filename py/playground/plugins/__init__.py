@@ -2,14 +2,22 @@
 
 A plugin is a module of this package holding a class named Plugin. The harness makes one per run and
 calls its hooks at fixed points; each hook does nothing unless the plugin overrides it.
+
+A plugin owns its data: what it adds to a test or a run goes in their "plugins", under its name
+(py/result.schema.json), and what it sends while the code runs (send_live) reaches the page as
+{type: "live", plugin: its name, data} (playground.live). The page draws both with the plugin's views,
+static/plugins/<name>/. A new plugin is a package here, a folder there, and its options in py/problem.schema.json.
 """
 
 import importlib
 from pathlib import Path
 
+from playground.live import live
+
 
 class Plugin:
-    def __init__(self, options: dict) -> None:
+    def __init__(self, name: str, options: dict) -> None:
+        self.name = name  # its module's: playground.plugins.<name>
         self.options = options
 
     def builtins(self, script: Path | None) -> dict[str, object]:
@@ -23,7 +31,8 @@ class Plugin:
         """The learner's code (a script) has just defined cls."""
 
     def test_done(self, verdict: dict) -> None:
-        """A test has ended: add to its verdict (e.g. a graph), without changing its outcome."""
+        """A test has ended: add to its verdict (verdict["plugins"][self.name]: the autograd plugin's graph),
+        without changing its outcome."""
 
     def test_stopped(self, verdict: dict) -> None:
         """The run was stopped during this test: say how far it got, as verdict["progress"]:
@@ -37,12 +46,17 @@ class Plugin:
         """The learner's script has ended without being stopped, still under the run's limits."""
 
     def run_result(self) -> dict:
-        """Fields the plugin adds to the Result of any run, tests or script (e.g. {"plot": {...}})."""
+        """What the plugin adds to the Result of any run, tests or script, as result["plugins"][self.name] (the
+        plots plugin's plot); nothing when empty."""
         return {}
 
-    def script_result(self) -> dict:
-        """What the plugin adds to a script run's result (e.g. {"graphs": [...]}) and a note for its output."""
-        return {}
+    def note(self) -> str:
+        """A note for the end of the run's output ("[draw() was called 25 times...]\n"), or ""."""
+        return ""
+
+    def send_live(self, data: dict) -> None:
+        """Send the page data while the code runs, for this plugin's view (nothing when no page listens)."""
+        live.send(self.name, data)
 
 
 def advice(plugins: list[Plugin], exc: BaseException) -> str | None:
@@ -52,5 +66,13 @@ def advice(plugins: list[Plugin], exc: BaseException) -> str | None:
 
 def load(plugins: dict[str, dict]) -> list[Plugin]:
     """One fresh Plugin per name, in problem.json's order."""
-    return [importlib.import_module(f"playground.plugins.{name}").Plugin(options or {})
+    return [importlib.import_module(f"playground.plugins.{name}").Plugin(name, options or {})
             for name, options in plugins.items()]
+
+
+def add_results(result: dict, plugins: list[Plugin]) -> None:
+    """Each plugin's data for the run, under its name, and its note at the end of the output."""
+    for plugin in plugins:
+        if data := plugin.run_result():
+            result["plugins"][plugin.name] = data
+        result["output"] += plugin.note()

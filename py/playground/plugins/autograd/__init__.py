@@ -1,6 +1,7 @@
 """The autograd plugin, for problems about a micrograd-style Value: the graph of each test's backward()
-(the graph view), the gradient doctor's sentence on a failed test, draw(v) in Run code, and advice on
-the crashes a Value class tends to have.
+(a test's plugins.autograd.graph, drawn by static/plugins/autograd/), the gradient doctor's sentence on a
+failed test, draw(v) in Run code (the run's plugins.autograd.graphs), and advice on the crashes a Value class
+tends to have.
 
 Options in problem.json: {"graph": true, "doctor": true, "engine": "engine"}; graph and doctor default to true;
 engine names the provided module that holds Value, when the problem provides one (the learner writes Value
@@ -20,8 +21,8 @@ MAX_DRAWS = 20
 
 
 class Plugin(Base):
-    def __init__(self, options: dict) -> None:
-        super().__init__(options)
+    def __init__(self, name: str, options: dict) -> None:
+        super().__init__(name, options)
         self.graph = options.get("graph", True)
         self.doctor = options.get("doctor", True)
         self.engine = options.get("engine")
@@ -36,7 +37,7 @@ class Plugin(Base):
             return {"draw": skip_draw}  # code written for Run code may call draw(v): the tests load it too
 
         def draw(v) -> None:
-            """Show the graph under the Value v, as it is now, below the script's output."""
+            """Show the graph under the Value v, as it is now, below the script's output (plugins.autograd.graphs)."""
             self.add_graph(v, sys._getframe(1))
 
         draw.__qualname__ = "draw"  # so a wrong call reads "draw() missing 1 required positional argument"
@@ -53,10 +54,11 @@ class Plugin(Base):
         self.recorder.wrap(cls)
 
     def test_done(self, verdict: dict) -> None:
-        if self.graph:
-            self.recorder.annotate(verdict, doctor=self.doctor)
-        else:
-            self.recorder.forget()
+        if not self.graph:
+            return self.recorder.forget()
+        if graph := self.recorder.annotate(verdict, doctor=self.doctor):
+            verdict["plugins"][self.name] = {"graph": graph}
+        return None
 
     def test_stopped(self, verdict: dict) -> None:
         if self.recorder.count:
@@ -110,10 +112,12 @@ class Plugin(Base):
                 graph["flag"] = graph["doctor_note"] = None
             self.graphs.append(within_total(graph, self.graphs))
 
-    def script_result(self) -> dict:
-        note = (f"[draw() was called {MAX_DRAWS + self.skipped} times: only the first {MAX_DRAWS} are shown.]\n"
+    def run_result(self) -> dict:
+        return {"graphs": self.graphs} if self.graphs else {}
+
+    def note(self) -> str:
+        return (f"[draw() was called {MAX_DRAWS + self.skipped} times: only the first {MAX_DRAWS} are shown.]\n"
                 if self.skipped else "")
-        return {"graphs": self.graphs, "note": note}
 
 
 def skip_draw(value=None) -> None:

@@ -119,26 +119,26 @@ class Recorder:
         return graph_view(root, known, grads_note=note, others=others, check_large=check_large and note is None,
                           made=self.made if self.numbered else None)
 
-    def annotate(self, verdict: dict, doctor: bool = True) -> None:
-        """Give a test's verdict the graph of its last backward() (or None), then forget its calls.
+    def annotate(self, verdict: dict, doctor: bool = True) -> dict | None:
+        """The graph of a test's last backward() (or None), then forget its calls.
 
-        On a failed test, the doctor's sentence joins the message (unless doctor is off: then the graph
+        On a failed test, the doctor's sentence joins the verdict's message (unless doctor is off: then the graph
         carries no flag). Never raises, never changes the outcome.
         """
         try:
             if not self.calls:
-                verdict["graph"] = None
-                return
+                return None
             failed = verdict["outcome"] != "passed"
-            graph = verdict["graph"] = self.view(self.calls[-1].root, check_large=failed)
+            graph = self.view(self.calls[-1].root, check_large=failed)
             if not doctor:
                 graph["flag"] = None
             if failed and graph["flag"]:
                 doctor = f"Gradient doctor: {graph['flag']['sentence']}"
                 verdict["message"] = f"{verdict['message']}\n{doctor}" if verdict["message"] else doctor
                 verdict["line"] = verdict["line"] or graph["flag"]["line"]  # "Show line" goes to the rule
+            return graph
         except Exception:
-            verdict["graph"] = None
+            return None
         finally:
             self.forget()
 

@@ -1,12 +1,11 @@
 """The plots plugin: plot_loss(step, loss, total=None) and plot_boundary(predict, X, y), without an import, in
 tests and in Run code. The page draws a loss curve and a decision boundary while the code trains.
 
-While the code runs, updates go to the page through playground.live, throttled (throttle.py): at most one
-every ~0.1 s, always the latest state. The run's Result keeps the whole plot ("plot", schema.py), every
-plot_loss call's point, so a stopped run keeps what it drew.
+While the code runs, updates go to the page (send_live), throttled (throttle.py): at most one every ~0.1 s,
+always the latest state; the page's view is static/plugins/plots/. The run's Result keeps the whole plot (its
+plugins.plots), every plot_loss call's point, so a stopped run keeps what it drew.
 """
 
-import json
 from pathlib import Path
 
 from playground.live import live
@@ -16,11 +15,12 @@ from playground.plugins.plots.checks import loss_of, points_of, score_of, step_o
 from playground.plugins.plots.throttle import Throttle
 
 MAX_POINTS = 100_000  # points of the curve kept; later calls still count, and still say the last loss
+GRID = 16  # the boundary's grid: points per side (the page draws as many as it gets)
 
 
 class Plugin(Base):
-    def __init__(self, options: dict) -> None:
-        super().__init__(options)
+    def __init__(self, name: str, options: dict) -> None:
+        super().__init__(name, options)
         self.steps: list[int] = []
         self.losses: list[float] = []
         self.count = 0  # plot_loss calls in this training
@@ -78,7 +78,7 @@ class Plugin(Base):
     def evaluate_pending(self, final: bool) -> None:
         predict, points, labels = self.pending
         self.pending = None
-        self.boundary = boundary(predict, points, labels, live.grid, accuracy=final)
+        self.boundary = boundary(predict, points, labels, GRID, accuracy=final)
         self.boundary_sent = False
 
     def flush(self) -> None:
@@ -92,13 +92,13 @@ class Plugin(Base):
 
     def send(self) -> None:
         """The page's plot, brought up to date: the points it does not have, the boundary if it changed."""
-        if live.send is None or (self.sent == len(self.steps) and self.boundary_sent):
+        if not live.connected or (self.sent == len(self.steps) and self.boundary_sent):
             return
         update = {"from": self.sent, "steps": self.steps[self.sent:], "losses": self.losses[self.sent:],
                   **self.summary()}
         if not self.boundary_sent:
             update["boundary"] = self.boundary
-        live.send(json.dumps(update))
+        self.send_live(update)
         self.sent, self.boundary_sent = len(self.steps), True
 
     def summary(self) -> dict:
@@ -113,4 +113,4 @@ class Plugin(Base):
     def run_result(self) -> dict:
         if not self.count and self.boundary is None:
             return {}
-        return {"plot": {"steps": self.steps, "losses": self.losses, **self.summary(), "boundary": self.boundary}}
+        return {"steps": self.steps, "losses": self.losses, **self.summary(), "boundary": self.boundary}

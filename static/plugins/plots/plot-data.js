@@ -1,7 +1,5 @@
-// A run's plot as data (the Plot of results/schema.js): updates from the plots plugin merged into it as they
-// come. Small and free of the plotting library, so the page loads it with the problem view.
-
-export const BOUNDARY_GRID = 16; // plot_boundary's grid: points per side, evaluated in Python
+// A run's plot as data (the run's plugins.plots: py/playground/plugins/plots/): updates from the plots plugin
+// merged into it as they come. Small and free of the plotting library, so the page loads it with the problem view.
 
 const numbers = (value) => (Array.isArray(value) ? value.map(Number) : []);
 

@@ -1,7 +1,7 @@
 // "Show graph": a disclosure button and the panel it opens. The graph view is loaded the first time any graph
 // is shown, not with the page; each drawing can be stopped (the panel closed, a new run started).
 
-import { el } from "../dom.js";
+import { el } from "../../dom.js";
 
 let viewModule = null;
 let panels = 0;

@@ -4,7 +4,7 @@
 
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
-import { el } from "../dom.js";
+import { el } from "../../dom.js";
 import { drawBoundary } from "./boundary-canvas.js";
 import { aligned, tableRows } from "./curve.js";
 

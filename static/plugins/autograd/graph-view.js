@@ -5,7 +5,7 @@
 // too_large: nodes holds only a summary of the graph, whose size is total, and its edges are merged per pair
 // of Values ([input, output, uses]) where the whole graph has one edge per use ([input, output]).
 
-import { el } from "../dom.js";
+import { el } from "../../dom.js";
 import { fits, layoutOffThread } from "./graph-layout.js";
 import { drawGraph } from "./graph-svg.js";
 import { panZoom } from "./pan-zoom.js";

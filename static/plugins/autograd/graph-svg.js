@@ -2,7 +2,7 @@
 // One box per Value (its label, op, data and grad); one arrow per use, from an input to what it made.
 
 import { CHAR, FONT, LINE, PAD, clip } from "./graph-boxes.js";
-import { svg } from "../dom.js";
+import { svg } from "../../dom.js";
 
 let drawings = 0; // makes each drawing's marker ids unique on the page
 
