@@ -1,6 +1,6 @@
-// What a run sends the page while it goes (the plots plugin's updates, py/playground/live.py). Learner code can
-// call the send function itself, so what reaches the page is capped here, out of Python's reach: each update's
-// size, their rate and their total. The plugin sends one update at most every 0.1 s, well within these.
+// What a run's plugins send the page while it goes (live data, py/playground/live.py: the plots plugin's updates).
+// Learner code can call the send function itself, so what reaches the page is capped here, out of Python's reach:
+// each update's size, their rate and their total. The plots plugin sends one at most every 0.1 s, well within these.
 
 const MAX_CHARS = 1_000_000; // one update
 const MAX_TOTAL_CHARS = 20_000_000; // a whole run
