@@ -42,7 +42,7 @@ def script(source: str, tmp_path, send=None, grid=None) -> dict:
     ("plot_loss(1, 0.5, total=0)", "total should be the number of steps, 1 or more; got 0 (a int)"),
     ("plot_boundary(lambda x: 1, [[0, 1]], [1, 2])", "one label per point; got 1 points and 2 labels"),
     ("plot_boundary(lambda x: 1, [[0, 'a']], [1])", "each point of X should be [x1, x2], two finite numbers"),
-    ("plot_boundary(lambda x: 'yes', [[0, 1]], [1])", "predict([")
+    ("plot_boundary(lambda x: 'yes', [[0, 1]], [1])", "score([")
 ])
 def test_bad_input_gets_a_message_that_names_it(tmp_path, call, says):
     result = script(f"x = 1\n{call}\n", tmp_path)
@@ -88,7 +88,7 @@ def test_the_curve_keeps_at_most_max_points_and_counts_every_call(tmp_path):
     assert plot["last"] == [MAX_POINTS + 4, 1.0]
 
 
-def test_the_boundary_is_predict_on_the_grid_the_page_asked_for(tmp_path):
+def test_the_boundary_is_the_score_on_the_grid_the_page_asked_for(tmp_path):
     source = ("X = [[0, 0], [1, 1], [0, 1], [1, 0]]\ny = [1, -1, -1, 1]\n"
               "plot_boundary(lambda x: x[0] - x[1] + 0.5, X, y)\n")
     boundary = script(source, tmp_path, grid=5)["plot"]["boundary"]
