@@ -1,6 +1,7 @@
-"""The two moons problem's recipe (the reference solution, which hints and statement describe) passes its hidden
-tests whatever the seed the tests give random: on at least 99 of 100 seeds. The tests seed random, so a learner's
-verdict never changes from run to run; this checks that a correct recipe does not pass by the luck of that seed."""
+"""The two moons problem: its recipe (the reference solution, which hints and statement describe) passes its hidden
+tests whatever the seed the tests give random, on at least 99 of 100 seeds (the tests seed random, so a learner's
+verdict never changes from run to run; this checks that a correct recipe does not pass by the luck of that seed);
+and a run stopped while it trains says how many backward() calls ran, though the code never imports Value."""
 
 import builtins
 import functools
@@ -13,6 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 
 import pytest
 
+from playground import run_tests
 from problems import all_problems
 
 MOONS = next(p for p in all_problems() if p.id == "two_moons")
@@ -54,3 +56,14 @@ def test_the_recipe_passes_on_99_of_100_seeds():
         shares = dict(zip(SEEDS, pool.map(accuracies, SEEDS), strict=True))
     failed = {seed: share for seed, share in shares.items() if share[0] < 0.95 or share[1] < 0.9}
     assert len(failed) <= 1, f"{len(failed)} seeds fail: {failed} ({time.perf_counter() - started:.0f} s)"
+
+
+def test_a_stopped_training_counts_the_backward_calls_of_the_provided_value(tmp_path):
+    # as the page's Stop or time limit do: Pyodide's interrupt buffer raises SIGINT, here after 3 steps
+    stop = "        if k == 3:\n            import signal; signal.raise_signal(signal.SIGINT)\n"
+    source = MOONS.solution.replace("        batch = random.sample", stop + "        batch = random.sample", 1)
+    assert "from engine" not in source and stop in source
+    results = run_tests(MOONS.folder, source, workdir=tmp_path / "work")
+    first = results["tests"][0]
+    assert results["status"] == "stopped" and first["outcome"] == "stopped"
+    assert first["progress"] == {"what": "backward() calls", "count": 3}
