@@ -54,7 +54,7 @@ def updates_in(sent: list[str]) -> list[dict]:
     ("plot_loss(1, 0.5, total=0)", "total should be the number of steps, 1 or more; got 0 (a int)"),
     ("plot_boundary(lambda x: 1, [[0, 1]], [1, 2])", "one label per point; got 1 points and 2 labels"),
     ("plot_boundary(lambda x: 1, [[0, 'a']], [1])", "each point of X should be [x1, x2], two finite numbers"),
-    ("plot_boundary(lambda x: 'yes', [[0, 1]], [1])", "predict([")
+    ("plot_boundary(lambda x: 'yes', [[0, 1]], [1])", "score([")
 ])
 def test_bad_input_gets_a_message_that_names_it(tmp_path, call, says):
     result = script(f"x = 1\n{call}\n", tmp_path)
@@ -100,7 +100,7 @@ def test_the_curve_keeps_at_most_max_points_and_counts_every_call(tmp_path):
     assert plot["last"] == [MAX_POINTS + 4, 1.0]
 
 
-def test_the_boundary_is_predict_on_a_grid_over_the_points(tmp_path, monkeypatch):
+def test_the_boundary_is_the_score_on_a_grid_over_the_points(tmp_path, monkeypatch):
     monkeypatch.setattr(plots, "GRID", 5)
     source = ("X = [[0, 0], [1, 1], [0, 1], [1, 0]]\ny = [1, -1, -1, 1]\n"
               "plot_boundary(lambda x: x[0] - x[1] + 0.5, X, y)\n")

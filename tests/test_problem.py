@@ -5,6 +5,7 @@ expectations.json says, while each correct variant there passes every required t
 
 import ast
 import builtins
+import gc
 import json
 import multiprocessing
 import os
@@ -73,10 +74,12 @@ def run_in_this_process(problem: ProblemFiles, workdir: Path, send) -> None:
     sys.dont_write_bytecode = True
     sys.path[:0] = [str(workdir), str(workdir / "provided"), str(ROOT / "py")]
     from playground import plugins
+    from playground.limits import LEARNER_GC_THRESHOLD
 
     for plugin in plugins.load(problem.meta.get("plugins", {})):
         for name, value in plugin.builtins(None).items():
             setattr(builtins, name, value)
+    gc.set_threshold(LEARNER_GC_THRESHOLD)  # as the harness has it while learner code runs: graphs are all cycles
     collector = Collector()
     with open(os.devnull, "w") as quiet, redirect_stdout(quiet):
         pytest.main([problem.test_file.name, "-q", "-p", "no:cacheprovider"], plugins=[collector])

@@ -13,8 +13,8 @@ pytestmark = pytest.mark.browser
 HINTS_KEY = "autograd-playground:hints:" + PROBLEM.id
 SECTIONS = re.split(r"^## ", (PROBLEM.folder / "hints.md").read_text(encoding="utf-8"), flags=re.M)[1:]
 TOTAL = len(SECTIONS)
-# The hint a challenge links to, and that challenge (the long chain, which wants an explicit stack).
-LINKED = next(test for test in PROBLEM.meta["tests"] if test.get("hint_number"))
+# The challenge of the long chain, and the hint it links to (the one about an explicit stack).
+LINKED = next(test for test in PROBLEM.meta["tests"] if test.get("tier") == "challenge" and test.get("hint_number"))
 RECURSIVE_TOPO = (PROBLEM.mistakes / "recursive_topo_set.py").read_text()
 
 

@@ -1,20 +1,52 @@
+import math
 import numbers
+import random
 
 import pytest
 
+from engine import Value
 from moons import make_moons
 from submission import predict, train
 
 TRAINING = make_moons(100, noise=0.1, seed=2024)
 FRESH = make_moons(200, noise=0.1, seed=7)
+SEED = 0  # of random, before train: the initial weights and the minibatches, so every run gets the same verdict
 WRONG_WAY_ROUND = ": does predict give 1 and -1 the wrong way round? A score above 0 is the label 1"
+LOSSES = []  # the data of every Value that backward() ran from while train ran: the loss, step by step
 
 
 @pytest.fixture(scope="module")
 def model():
-    """The learner's model, trained once for all the tests."""
+    """The learner's model, trained once for all the tests, with the losses it went through."""
     X, y = TRAINING
-    return train(X, y)
+    random.seed(SEED)
+    backward = Value.backward
+
+    def recorded(self, *args, **kwargs):
+        LOSSES.append(self.data)
+        return backward(self, *args, **kwargs)
+
+    Value.backward = recorded
+    try:
+        return train(X, y)
+    finally:
+        Value.backward = backward
+
+
+def how_the_loss_went():
+    """Why a model that trained may classify badly, from its losses: they rose, or there were few steps."""
+    if len(LOSSES) < 2 or not all(isinstance(loss, numbers.Real) for loss in LOSSES):
+        return ""
+    tenth = max(1, len(LOSSES) // 10)
+    first, last = LOSSES[0], sum(LOSSES[-tenth:]) / tenth  # the last steps' mean: a minibatch's loss is noisy
+    if not math.isfinite(last) or last > first:
+        return (f": the loss rose from {first:.3g} at the first step to {last:.3g} at the last ones. Does each "
+                "step move the parameters against the gradient (p.data -= lr * p.grad)? Is the learning rate "
+                "too large?")
+    if len(LOSSES) < 50:
+        return (f": the loss fell from {first:.3g} to {last:.3g}, but train called backward() only "
+                f"{len(LOSSES)} times. Does it take enough steps?")
+    return ""
 
 
 def accuracy(model, X, y):
@@ -40,8 +72,9 @@ def test_training_accuracy_is_at_least_0_95(model):
     X, y = TRAINING
     share, odd = accuracy(model, X, y)
     assert odd is None, f"predict should return 1 or -1, got {odd}"
-    assert share >= 0.95, (f"the model classifies {share:.0%} of its 100 training points right; at least 95% should "
-                           f"be{WRONG_WAY_ROUND if share < 0.1 else ''}")
+    why = WRONG_WAY_ROUND if share < 0.1 else how_the_loss_went()
+    assert share >= 0.95, (f"the model classifies {share:.0%} of its 100 training points right; at least 95% "
+                           f"should be{why}")
 
 
 def test_accuracy_on_a_fresh_sample_is_at_least_0_9(model):
@@ -50,5 +83,5 @@ def test_accuracy_on_a_fresh_sample_is_at_least_0_9(model):
     assert odd is None, f"predict should return 1 or -1, got {odd}"
     trained, _ = accuracy(model, *TRAINING)
     why = (WRONG_WAY_ROUND if share < 0.1 else " (it is right on its training points: is it overfitting them?)"
-           if trained >= 0.95 else "")
+           if trained >= 0.95 else how_the_loss_went())
     assert share >= 0.9, f"the model classifies {share:.0%} of 200 new points right; at least 90% should be{why}"

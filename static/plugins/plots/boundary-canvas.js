@@ -1,4 +1,4 @@
-// The decision boundary on a canvas: predict's grid (computed in Python) as a soft image, blue where its score
+// The decision boundary on a canvas: the score function's grid (computed in Python) as a soft image, blue where its score
 // is above 0 (label 1's side), orange below, and the data on top: circles for label 1, triangles for −1, so that
 // the two tell apart without colour too.
 

@@ -1,6 +1,6 @@
 // The loss curve's numbers as uPlot and the table want them.
 
-const MAX_ROWS = 200; // every step of a 200-step training
+const MAX_ROWS = 500; // every step of a training of up to 500 steps
 
 // uPlot's data: one x array (the steps of both runs, ascending) and each run's loss at it, or null.
 export function aligned(plot, previous) {

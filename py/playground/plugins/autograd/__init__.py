@@ -26,7 +26,8 @@ class Plugin(Base):
         self.graph = options.get("graph", True)
         self.doctor = options.get("doctor", True)
         self.engine = options.get("engine")
-        self.recorder = Recorder(numbered=self.graph and self.doctor)  # the doctor's blame follows no set order
+        # the doctor's blame follows no set order; with no graph to show, backward() calls are only counted
+        self.recorder = Recorder(numbered=self.graph and self.doctor, remember=self.graph)
         self.graphs: list[dict] = []
         self.skipped = 0  # draw() calls past MAX_DRAWS
 
@@ -45,9 +46,12 @@ class Plugin(Base):
 
     def loaded(self, module) -> None:
         """Record the backward() of every class in the learner's module: its own, or one it imports from
-        what the problem provides (`from engine import Value`)."""
-        for value in list(vars(module).values()):  # with the graph off too: backward() calls count progress
-            if isinstance(value, type):
+        what the problem provides (`from engine import Value`), and the provided engine's Value even when the
+        code never names it (`from nn import MLP`), so that a time-out can say how many ran."""
+        values = list(vars(module).values())
+        engine = sys.modules.get(self.engine) if self.engine else None
+        for value in values + (list(vars(engine).values()) if engine else []):
+            if isinstance(value, type):  # with the graph off too: backward() calls count progress
                 self.recorder.wrap(value)
 
     def class_made(self, cls: type) -> None:

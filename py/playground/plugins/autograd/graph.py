@@ -19,7 +19,7 @@ from playground.plugins.autograd.places import backward_place, rule_place
 # Drawn in full up to these: the page's dagre layout of 300 Values or 400 edges takes about a second
 # (measured in Node on this 2-core VM: a random DAG of 200 Values and 396 edges 0.4-0.5 s, the
 # `_prev = self._prev + other._prev + (self, other)` bug at 21 Values and 380 edges 1.2 s;
-# 41 Values and 1,560 edges 18.7 s). static/graph/graph-layout.js holds the same numbers.
+# 41 Values and 1,560 edges 18.7 s). static/plugins/autograd/graph-layout.js holds the same numbers.
 MAX_NODES = 300
 MAX_EDGES = 400
 CHECK_LIMIT = 50_000  # the walk and the doctor read graphs up to this many Values (a test's chain of 10,000 is fine)

@@ -30,10 +30,12 @@ class Call:
 
 
 class Recorder:
-    def __init__(self, numbered: bool = True) -> None:
+    def __init__(self, numbered: bool = True, remember: bool = True) -> None:
         """numbered: number Values as they are made (worth it where the doctor reads graphs: it costs about a
-        third more per Value made, so a training problem goes without, its graph drawn in the set's order)."""
+        third more per Value made, so a training problem goes without, its graph drawn in the set's order).
+        remember: keep the last calls' roots, for their graphs; False: calls are only counted."""
         self.numbered = numbered
+        self.remember = remember
         self.calls: list[Call] = []
         self.count = 0  # calls so far (since the last annotate), including those no longer remembered
         self.depth = 0  # > 0 while the learner's backward() runs: inner calls belong to the outer one
@@ -94,9 +96,11 @@ class Recorder:
         return __init__
 
     def note_call(self, root, frame) -> Call:
+        self.count += 1
+        if not self.remember:
+            return Call(None)
         call = Call(root, names_in(frame, root))
         self.calls.append(call)
-        self.count += 1
         del self.calls[:-MAX_CALLS]
         return call
 

@@ -1,4 +1,4 @@
-"""The plots plugin: plot_loss(step, loss, total=None) and plot_boundary(predict, X, y), without an import, in
+"""The plots plugin: plot_loss(step, loss, total=None) and plot_boundary(score, X, y), without an import, in
 tests and in Run code. The page draws a loss curve and a decision boundary while the code trains.
 
 While the code runs, updates go to the page (send_live), throttled (throttle.py): at most one every ~0.1 s,
@@ -32,7 +32,7 @@ class Plugin(Base):
         self.sent = 0  # points of the curve the page has
         self.boundary_sent = True
         self.curve_updates = Throttle(interval=0.1, share=0.02)
-        # The learner's predict on the grid costs as much as a few training steps: rarely, and the last one at the end.
+        # The learner's score on the grid costs as much as a few training steps: rarely, and the last one at the end.
         self.boundary_updates = Throttle(interval=1.0, share=0.03, wait_first=True)
 
     def builtins(self, script: Path | None) -> dict[str, object]:
@@ -40,9 +40,9 @@ class Plugin(Base):
             """Add the loss after `step` to the loss curve; total: how many steps training will take."""
             self.add_loss(step, loss, total)
 
-        def plot_boundary(predict, X, y) -> None:
-            """Show the boundary predict draws (a score above 0 is label 1's side) over the points X, labels y."""
-            self.add_boundary(predict, X, y)
+        def plot_boundary(score, X, y) -> None:
+            """Show the boundary score draws (a score above 0 is label 1's side) over the points X, labels y."""
+            self.add_boundary(score, X, y)
 
         return {"plot_loss": plot_loss, "plot_boundary": plot_boundary}
 
@@ -62,23 +62,23 @@ class Plugin(Base):
             with self.curve_updates.timed():
                 self.send()
 
-    def add_boundary(self, predict, X, y) -> None:
-        if not callable(predict):
-            raise TypeError(f"plot_boundary(predict, X, y): predict should be a function of a point, such as "
-                            f"lambda x: model(x); got {predict!r}")
+    def add_boundary(self, score, X, y) -> None:
+        if not callable(score):
+            raise TypeError(f"plot_boundary(score, X, y): score should be a function of a point, such as "
+                            f"lambda x: model(x); got {score!r}")
         if self.data is None or self.data[0] is not X or self.data[1] is not y:  # checked once, not every step
             self.data = (X, y, *points_of(X, y))
-            score_of(predict(list(self.data[2][0])), self.data[2][0])  # a predict that fails says so here
-        self.pending = (predict, *self.data[2:])
+            score_of(score(list(self.data[2][0])), self.data[2][0])  # a score that fails says so here
+        self.pending = (score, *self.data[2:])
         if self.boundary_updates.due():
             with self.boundary_updates.timed():
                 self.evaluate_pending(final=False)
                 self.send()
 
     def evaluate_pending(self, final: bool) -> None:
-        predict, points, labels = self.pending
+        score, points, labels = self.pending
         self.pending = None
-        self.boundary = boundary(predict, points, labels, GRID, accuracy=final)
+        self.boundary = boundary(score, points, labels, GRID, accuracy=final)
         self.boundary_sent = False
 
     def flush(self) -> None:

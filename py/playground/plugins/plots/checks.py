@@ -50,33 +50,33 @@ def points_of(X, y) -> tuple[list[list[float]], list[float]]:
     try:
         X, y = list(X), list(y)
     except TypeError:
-        raise TypeError("plot_boundary(predict, X, y): X should be a list of points [x1, x2] and y a list of "
+        raise TypeError("plot_boundary(score, X, y): X should be a list of points [x1, x2] and y a list of "
                         f"labels; got {describe(X)} and {describe(y)}") from None
     if not X or len(X) != len(y):
-        raise ValueError(f"plot_boundary(predict, X, y): X and y should hold one label per point; got {len(X)} "
+        raise ValueError(f"plot_boundary(score, X, y): X and y should hold one label per point; got {len(X)} "
                          f"points and {len(y)} labels")
     points = []
     for point in X:
         coordinates = [number(c) for c in point] if isinstance(point, (list, tuple)) else None
         if not coordinates or len(coordinates) != 2 or not all(c is not None and math.isfinite(c)
                                                                for c in coordinates):
-            raise TypeError(f"plot_boundary(predict, X, y): each point of X should be [x1, x2], two finite "
+            raise TypeError(f"plot_boundary(score, X, y): each point of X should be [x1, x2], two finite "
                             f"numbers; got {describe(point)}")
         points.append(coordinates)
     labels = [number(label) for label in y]
     finite = [value is not None and math.isfinite(value) for value in labels]
     bad = next((label for label, ok in zip(y, finite, strict=True) if not ok), None)
     if not all(finite):
-        raise TypeError(f"plot_boundary(predict, X, y): each label should be a number (1 or -1); got {describe(bad)}")
+        raise TypeError(f"plot_boundary(score, X, y): each label should be a number (1 or -1); got {describe(bad)}")
     return points, labels
 
 
 def score_of(score, point: list[float]) -> float:
-    """What predict returned for point, as a float: above 0 is the label 1's side."""
+    """What the score function returned for point, as a float: above 0 is the label 1's side."""
     value = number(score)
     if value is None:
-        raise TypeError(f"plot_boundary(predict, X, y): predict({point}) should return a number (or a Value); "
+        raise TypeError(f"plot_boundary(score, X, y): score({point}) should return a number (or a Value); "
                         f"got {describe(score)}")
     if not math.isfinite(value):
-        raise ValueError(f"plot_boundary(predict, X, y): predict({point}) returned {value}, not a finite number")
+        raise ValueError(f"plot_boundary(score, X, y): score({point}) returned {value}, not a finite number")
     return value

@@ -4,13 +4,11 @@ from nn import MLP
 
 
 def train(X, y):
-    """An MLP trained on points X with labels y (1 or -1): hinge loss plus L2, as micrograd's demo."""
-    random.seed(0)  # the initial weights
+    """An MLP trained on points X with labels y (1 or -1): hinge loss plus L2, as micrograd's demo, on minibatches."""
     model = MLP(2, [1])
-    rng = random.Random(1)  # the minibatches
-    steps, batch_size, alpha = 200, 10, 1e-4
+    steps, batch_size, alpha = 300, 10, 1e-4
     for k in range(steps):
-        batch = rng.sample(range(len(X)), batch_size)
+        batch = random.sample(range(len(X)), batch_size)
         scores = [model(X[i]) for i in batch]
         data_loss = sum((1 - y[i] * score).relu() for i, score in zip(batch, scores)) / batch_size
         reg_loss = alpha * sum(p * p for p in model.parameters())
