@@ -27,12 +27,15 @@ class Keeper:
         self.room = FIRST_COMPACTION  # when the list is this long, it is compacted
         self.full = False
 
-    def build_class(self, module: str):
-        """A builtins.__build_class__ that watches the classes module defines."""
+    def build_class(self, module: str, made=None):
+        """A builtins.__build_class__ that watches the classes module defines; made(cls) is told of each."""
         def build_class(func, name, *bases, **kwargs):
             cls = real_build_class(func, name, *bases, **kwargs)
-            if isinstance(cls, type) and cls.__module__ == module and "__init__" in vars(cls):
-                self.watch(cls)
+            if isinstance(cls, type) and cls.__module__ == module:
+                if "__init__" in vars(cls):
+                    self.watch(cls)
+                if made:
+                    made(cls)
             return cls
 
         return build_class

@@ -7,7 +7,6 @@ import os
 import pkgutil
 import sys
 import tempfile
-import time
 from contextlib import redirect_stderr, redirect_stdout
 from json import dumps  # taken before learner code, which may replace json.dumps
 from pathlib import Path
@@ -15,21 +14,13 @@ from pathlib import Path
 import pytest
 
 from playground import plugins as plugin_modules
-from playground.keeper import Keeper
-from playground.learner import (
-    describe,
-    forget_directory_listing,
-    learner_line,
-    learner_setting,
-    load_error,
-    write_module,
-)
-from playground.limits import learner_limits, state
-from playground.live import connected
-from playground.output import CappedOutput, OutputBudget
+from playground.learner import describe, forget_directory_listing, learner_line, load_error, write_module
+from playground.limits import state
+from playground.output import OutputBudget
 from playground.plugins import Plugin
 from playground.problem import Problem
-from playground.schema import Result, TestResult, new_result, stopped
+from playground.schema import Result, TestResult, stopped
+from playground.session import Session
 from playground.verdicts import VerdictCollector, new_verdict
 
 PYTEST_ARGS = [
@@ -52,40 +43,27 @@ PYTEST_ENVIRONMENT = ("PYTEST_ADDOPTS", "PYTEST_PLUGINS", "PYTEST_DEBUG", "PYTES
 def run_tests(problem_dir: str | Path, source: str, workdir: str | Path | None = None, send=None) -> Result:
     """Run the hidden tests of the problem in problem_dir against source; send: where the plugins' live data goes
     while it runs (playground.live)."""
-    started = time.perf_counter()
     problem = Problem.load(problem_dir)
-    plugins = plugin_modules.load(problem.plugins)
     workdir = Path(workdir or Path(tempfile.gettempdir()) / "playground")
     learner_path = write_module(workdir, problem.module, source)
-    problem.forget_modules()
     forget_directory_listing(workdir)
-    keeper = Keeper()
-    added = {name: value for plugin in plugins for name, value in plugin.builtins(None).items()}
-    added["__build_class__"] = keeper.build_class(problem.module)
-
-    result = new_result("tests", problem.id)
-    budget = OutputBudget()
-    printed = CappedOutput(budget)
+    session = Session("tests", problem, learner_path, send)
+    result = session.result
     verdicts: dict[str, dict] = {}
     phase = "loading"
-    dont_write_bytecode = sys.dont_write_bytecode
-    sys.dont_write_bytecode = True  # a stale .pyc must never stand in for new code
     try:
-        # what the problem provides comes after the learner's code
-        with learner_setting([workdir, problem.provided_dir], added, problem.aliases), learner_limits(), \
-                connected(send):
-            result["error"] = load_error(source, learner_path, problem.module, printed, problem.defines,
-                                         lambda exc: plugin_modules.advice(plugins, exc))
+        with session.running():
+            result["error"] = load_error(source, learner_path, problem.module, session.output, problem.defines,
+                                         session.advice)
             phase = "testing"
             if not result["error"]:
-                verdicts, result["error"] = run_pytest(problem, plugins, learner_path, budget)
+                verdicts, result["error"] = run_pytest(problem, session.plugins, learner_path, session.budget)
                 if state.stop_requested:  # the page's interrupt ended the session: pytest reports no more
                     result["stopped"] = stopped("testing", running_line(verdicts))
             learner = sys.modules.get(problem.module)
             problem.forget_modules()
             if not state.stop_requested:  # a stopped run answers first: its Python is thrown away
-                with redirect_stdout(printed), redirect_stderr(printed):  # where a __del__ prints
-                    keeper.let_go(vars(learner) if learner else None)
+                session.let_go(vars(learner) if learner else None)
     except KeyboardInterrupt as exc:  # Stop, or the time limit: the page interrupted the run
         line = learner_line(exc.__traceback__, learner_path) if phase == "loading" else running_line(verdicts)
         result["stopped"] = stopped(phase, line)
@@ -93,9 +71,6 @@ def run_tests(problem_dir: str | Path, source: str, workdir: str | Path | None =
         result["error"] = harness_error(f"The tests could not run: {describe(exc)}. Did your code replace or "
                                         "delete something the tests use (a module's function, a built-in)?",
                                         learner_line(exc.__traceback__, learner_path))
-    finally:
-        sys.dont_write_bytecode = dont_write_bytecode
-        problem.forget_modules()
     if state.stop_requested and not result["stopped"]:  # the interrupt came as the run ended, and was swallowed
         result["stopped"] = stopped(phase, None)
 
@@ -103,19 +78,15 @@ def run_tests(problem_dir: str | Path, source: str, workdir: str | Path | None =
     required = [t for t in tests if t["tier"] == "required"]
     challenge = [t for t in tests if t["tier"] == "challenge"]
     passed = sum(t["outcome"] == "passed" for t in required)
-    result.update(
+    return session.finish(
         status="stopped" if result["stopped"] else "error" if result["error"] else "finished",
-        output=printed.text(),
         tests=tests,
         passed=passed,
         total=len(required),
         challenge={"passed": sum(t["outcome"] == "passed" for t in challenge), "total": len(challenge)},
         solved=passed == len(required) and not result["stopped"],
         shared_message=say_once(tests, allowed=not result["stopped"]),
-        timings={"total": time.perf_counter() - started},
     )
-    plugin_modules.add_results(result, plugins)
-    return result
 
 
 def running_line(verdicts: dict[str, dict]) -> int | None:
