@@ -22,9 +22,9 @@ test: build check-problems $(VENV)/.installed chromium
 	npx eslint .
 	$(PY) -m pytest tests --durations=10
 
-# The Python-only tests: no browser, no build.
+# The Python-only tests: no browser, no build, not the slow statistical ones (make test runs those).
 test-fast: $(VENV)/.installed node_modules/.installed
-	$(PY) -m pytest tests -m "not pyodide and not browser"
+	$(PY) -m pytest tests -m "not pyodide and not browser and not slow" --durations=5
 
 build: build/public/manifest.json
 	npx vite build --logLevel warn

@@ -12,9 +12,9 @@ import { openProblem, preloadProblemView } from "./problem/problem-view.js";
 
 const app = document.getElementById("app");
 const inTrack = (id) => track.some((problem) => problem.id === id);
-// What the views' status lines show of Python; progress: {loaded, total}, the bytes of its files while it loads;
+// What the views' status lines show of Python; download: {loaded, total}, the bytes of its files while it loads;
 // failed: it could not load.
-const python = { status: "Loading Python…", ready: false, progress: null, failed: false };
+const python = { status: "Loading Python…", ready: false, download: null, failed: false };
 let view = null; // the view on the page: {heading, destroy(), python?(text)}
 
 document.documentElement.dataset.release = __RELEASE__;
@@ -34,8 +34,8 @@ const runner = createRunner({
     document.documentElement.dataset.python = "failed";
     view?.python?.(text);
   },
-  onProgress(progress) {
-    python.progress = progress;
+  onDownload(download) {
+    python.download = download;
     view?.python?.(python.status);
   },
   onReady({ seconds, pytestSeconds, restored }) {

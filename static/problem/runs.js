@@ -73,7 +73,7 @@ export function createRuns({ problem, runner, python, status, results, output, v
       const code = queuedCode;
       announce("tests");
       views?.begin();
-      const result = await runner.run(problem, code, { onLive: views?.live, onStart: started });
+      const result = await runner.runTests(problem, code, { onLive: views?.live, onStart: started });
       if (left) return;
       if (queuedCode === code) queuedCode = null;
       show(result);

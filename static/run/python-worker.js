@@ -29,7 +29,7 @@ export function startPythonWorker({ baseUrl, problemId, snapshot, on }) {
     };
     port.onmessage = ({ data }) => {
       if (data.type === "status") on.status?.(data.text);
-      else if (data.type === "progress") on.progress?.({ loaded: data.loaded, total: data.total });
+      else if (data.type === "download") on.download?.({ loaded: data.loaded, total: data.total });
       else if (data.type === "snapshot") on.snapshot?.(data.bytes);
       else if (data.type === "alive") navigator.locks.request(lock, () => died("the worker closed"));
       else if (data.type === "ready") {
@@ -62,7 +62,7 @@ export function startPythonWorker({ baseUrl, problemId, snapshot, on }) {
     },
     canInterrupt: interrupt !== null,
 
-    // message: {type: "run" | "script", problemId, code}. Resolves to the worker's answer: {type: "result",
+    // message: {type: "tests" | "script", problemId, code}. Resolves to the worker's answer: {type: "result",
     // result, droppedUpdates}, {type: "crash", message} or {type: "missing", message}.
     run(message, { onStarted, onLive }) {
       return new Promise((resolve) => {

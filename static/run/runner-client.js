@@ -1,5 +1,5 @@
 // The page's runs of Python: one at a time, each in a fresh worker taken from the pool (worker-pool.js), under a
-// time limit and the learner's Stop. run() and runScript() always resolve to a Result (results/schema.js).
+// time limit and the learner's Stop. runTests() and runScript() always resolve to a Result (results/schema.js).
 // Python makes it when it can; the reason of a stop (`stopped.reason`: "user" or "time") is filled in here, since
 // only the page knows why it stopped the run. When Python cannot answer (it crashed, it was ended to stop the
 // run, it did not load) the Result is made here (results/results-model.js).
@@ -19,7 +19,7 @@ const DEFAULT_LIMIT_SECONDS = 10; // a script run with no problem open
 
 // problemId: the problem the page opened, whose files a worker fetches while Python boots (or null).
 // The callbacks tell of the first Python's boot: a spare's is not news.
-export function createRunner({ baseUrl, problemId = null, onStatus = () => {}, onProgress = () => {},
+export function createRunner({ baseUrl, problemId = null, onStatus = () => {}, onDownload = () => {},
   onReady = () => {}, onBootError = () => {} }) {
   const snapshots = snapshotStore(); // kept for the next visit; the page writes it, never a worker
   let snapshot = null; // a Blob of the snapshot the first Python took, for the spares
@@ -34,7 +34,7 @@ export function createRunner({ baseUrl, problemId = null, onStatus = () => {}, o
     firstBoot = false;
     const worker = startPythonWorker({
       baseUrl, problemId: openProblem, snapshot,
-      on: first ? { status: onStatus, progress: onProgress, snapshot: keepSnapshot } : { snapshot: keepSnapshot },
+      on: first ? { status: onStatus, download: onDownload, snapshot: keepSnapshot } : { snapshot: keepSnapshot },
     });
     if (first) {
       worker.ready.then(onReady, (error) => onBootError(couldNotLoad(error)));
@@ -127,9 +127,10 @@ export function createRunner({ baseUrl, problemId = null, onStatus = () => {}, o
 
   pool.prepare();
 
-  function runs(kind, type) {
+  // kind: "tests" or "script", the Result's kind and the message's type alike.
+  function runs(kind) {
     return (problem, code, options = {}) => queued(
-      (cancelled) => perform(problem, kind, { type, problemId: problem?.id ?? null, code }, options, cancelled),
+      (cancelled) => perform(problem, kind, { type: kind, problemId: problem?.id ?? null, code }, options, cancelled),
       () => stoppedResult({ problem, kind, reason: "user", phase: "waiting" }),
     );
   }
@@ -144,10 +145,10 @@ export function createRunner({ baseUrl, problemId = null, onStatus = () => {}, o
     // problem: its problem.json (its id, time limit and tests); options: onLive(plugin, data, seconds), given what
     // a plugin sends while the run goes (plugins/plugins.js), and onStart(), called when the run gets its Python.
     // Resolves to a Result of kind "tests".
-    run: runs("tests", "run"),
+    runTests: runs("tests"),
     // Run code: the editor's code as a script (what it prints, the graphs it draws, with the plugins of the
     // problem, if any), under the same time limit and Stop. Resolves to a Result of kind "script".
-    runScript: runs("script", "script"),
+    runScript: runs("script"),
     // The learner's Stop: ends the run in progress and drops the runs waiting.
     stop() {
       for (const entry of waiting) entry.cancel();

@@ -7,12 +7,12 @@
 // lock?}. snapshot: a Blob of Python's memory snapshot, or none (then Cache Storage is looked in).
 // Everything else travels over `port`, a MessageChannel port the page transfers at boot and the worker keeps in
 // a closure: learner code can neither send the page fake results nor stop the worker from hearing it.
-// In on the port:  {type: "run", id, problemId, code}      Run tests
+// In on the port:  {type: "tests", id, problemId, code}    Run tests
 //                  {type: "script", id, problemId, code}   Run code (problemId: whose plugins apply, or null)
 //                  Only the first is answered.
 // Out on the port: {type: "status", text}   {type: "ready", seconds, pytestSeconds, restored}
 //                  {type: "boot-error", message}
-//                  {type: "progress", loaded, total}: bytes of Python's files come so far, while it boots
+//                  {type: "download", loaded, total}: bytes of Python's files come so far, while it boots
 //                  {type: "snapshot", bytes}: after a boot that did not restore one, a snapshot for the next
 //                    Pythons (an ArrayBuffer), or null when none could be taken (the page drops the one it has)
 //                  {type: "started", id}: Python starts the run now
@@ -82,9 +82,9 @@ async function boot({ baseUrl, port, problemId, snapshot, interruptBuffer, lock 
     lockDown();
     status("Loading Python…");
     let pythonUp = false;
-    downloads = countDownloads(bootSizes(problemId), (progress) => {
-      post({ type: "progress", ...progress });
-      if (progress.loaded >= progress.total && !pythonUp) status("Starting Python…");
+    downloads = countDownloads(bootSizes(problemId), (download) => {
+      post({ type: "download", ...download });
+      if (download.loaded >= download.total && !pythonUp) status("Starting Python…");
     });
     self.fetch = (...args) => fetchFile(...args).then(downloads.counted); // Pyodide's own, counted: gone once it is up
     // Fetched while Pyodide boots. A problem that fails to come is fetched again by the run, which says why.
@@ -194,7 +194,7 @@ async function ensureProblem(problemId) {
   installed.add(installProblem(pyodide, archive));
 }
 
-// Run tests ({type: "run"}) and Run code ({type: "script"}) are answered alike: a "result" message.
+// Run tests ({type: "tests"}) and Run code ({type: "script"}) are answered alike: a "result" message.
 async function answer({ id, problemId }, compute) {
   try {
     await ensureProblem(problemId);
@@ -225,7 +225,7 @@ async function answer({ id, problemId }, compute) {
 
 function handle(data) {
   if (answered || !pyodide) return;
-  if (data.type === "run") {
+  if (data.type === "tests") {
     answered = true;
     answer(data, (live) => runTests(pyodide, data.problemId, data.code, live));
   } else if (data.type === "script") {
