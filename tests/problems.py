@@ -47,8 +47,8 @@ class ProblemFiles:
         """Each variant's code, by its name in expectations.json: a file of mistakes/, or one that mistakes/edits.json
         makes from another file (scripts/problem-files.mjs reads them the same way)."""
         folder = self.folder / "mistakes"
-        edits = json.loads((folder / "edits.json").read_text(encoding="utf-8")) if (folder / "edits.json").exists() else {}
-        return {name: edited(self.folder, name, edits[name]) if name in edits else (folder / name).read_text(encoding="utf-8")
+        edits = json.loads(read(folder / "edits.json")) if (folder / "edits.json").exists() else {}
+        return {name: edited(self.folder, name, edits[name]) if name in edits else read(folder / name)
                 for name in self.expectations}
 
     @property
@@ -60,12 +60,16 @@ class ProblemFiles:
         return [t for t in self.meta["tests"] if t.get("tier") == "challenge"]
 
 
+def read(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
 def edited(folder: Path, name: str, edit: dict) -> str:
     """A variant made by mistakes/edits.json: the file it names "from" (the reference, solution.py, unless it says),
     with each [old, new] replacement made in turn. A side may be a list of lines. Each old text must be found exactly
     once, so that a reference that changes under a variant says so here, not in a test that passes for no reason."""
     source = edit.get("from", "solution.py")
-    text = (folder / source).read_text(encoding="utf-8")
+    text = read(folder / source)
     for old, new in edit["replace"]:
         old, new = ("\n".join(side) if isinstance(side, list) else side for side in (old, new))
         if text.count(old) != 1:
