@@ -219,3 +219,26 @@ def test_check_problems_fails_a_broken_problem_naming_its_files(checked):
     assert "broken_problem/starter.py: " in said and 'is "passed", not failed' in said
     assert "broken_problem/statement.md: KaTeX parse error" in said
     assert "check-problems: 1 of" in said and "problem(s) broken" in said
+
+
+READ_IN_NODE = """
+import { readFileSync } from "node:fs";
+import { mistakes, providedFiles } from "./scripts/problem-files.mjs";
+const read = (folder) => {
+  const meta = JSON.parse(readFileSync(`${folder}/problem.json`, "utf8"));
+  const expectations = JSON.parse(readFileSync(`${folder}/mistakes/expectations.json`, "utf8"));
+  return { mistakes: mistakes(folder, expectations), provided: providedFiles(folder, meta) };
+};
+console.log(JSON.stringify(process.argv.slice(1).map(read)));
+"""
+
+
+def test_the_build_and_the_python_tests_read_the_same_variants_and_provided_files():
+    """scripts/problem-files.mjs and tests/problems.py (with playground.problem) resolve a problem alike."""
+    problems = all_problems()
+    done = subprocess.run(["node", "--input-type=module", "-e", READ_IN_NODE, *(str(p.folder) for p in problems)],
+                          capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    for problem, read in zip(problems, json.loads(done.stdout), strict=True):
+        assert read["mistakes"] == problem.mistakes
+        assert {p["name"]: Path(p["file"]) for p in read["provided"]} == problem.provided
