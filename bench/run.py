@@ -27,7 +27,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "tests" / "browser"), str(ROOT / "tests")]
+sys.path[:0] = [str(ROOT / "tests" / "browser"), str(ROOT / "tests"), str(ROOT / "py")]
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
@@ -40,11 +40,11 @@ PROBLEM = first_problem()
 
 def textbook_answer() -> str:
     """The problem's correct variant that fails only challenge tests, or else its reference."""
-    expectations = json.loads((PROBLEM.mistakes / "expectations.json").read_text())
+    expectations = PROBLEM.expectations
     challenges = {test["id"] for test in PROBLEM.challenges}
     for name, expected in expectations.items():
         if expected.get("correct") and expected["fails"] and set(expected["fails"]) <= challenges:
-            return (PROBLEM.mistakes / name).read_text()
+            return PROBLEM.mistakes[name]
     return PROBLEM.solution
 
 

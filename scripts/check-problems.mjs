@@ -14,6 +14,7 @@ import { statementHtml } from "../static/problem/markdown.js";
 import { VERSION } from "../static/results/schema.js";
 import { runTests } from "../static/run/python-setup.js";
 import { bootPython, installProblem, problemDir } from "./node-pyodide.mjs";
+import { mistakes } from "./problem-files.mjs";
 import { readProblems } from "./validate-problems.mjs";
 
 const MARKDOWN = ["statement.md", "hints.md"];
@@ -92,8 +93,7 @@ function variantErrors(file, result, expected) {
   return errors;
 }
 
-function timed(pyodide, id, file) {
-  const code = readFileSync(file, "utf8");
+function timed(pyodide, id, file, code = readFileSync(file, "utf8")) {
   const started = performance.now();
   try {
     const result = runTests(pyodide, id, code);
@@ -119,9 +119,10 @@ function checkProblem(pyodide, { id, folder, meta, expectations }) {
   const { result: started } = timed(pyodide, id, starter);
   errors.push(...answerErrors(starter, started, meta), ...starterErrors(starter, started));
 
+  const variants = mistakes(folder, expectations);
   for (const [name, expected] of Object.entries(expectations)) {
     const file = join(folder, "mistakes", name);
-    errors.push(...variantErrors(file, timed(pyodide, id, file).result, expected));
+    errors.push(...variantErrors(file, timed(pyodide, id, file, variants[name]).result, expected));
   }
 
   const { passed, total, challenge } = reference.result;

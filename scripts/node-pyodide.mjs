@@ -2,15 +2,15 @@
 // and bundle the build wrote to build/public/, then python-setup.js's own steps. Problems are installed
 // from their source folders, as the page installs a problem's archive, so a check needs no per-problem
 // build. Used by scripts/check-problems.mjs and tests/pyodide/run_harness.mjs.
-import { readFileSync, readdirSync } from "node:fs";
-import { basename, join, relative } from "node:path";
+import { readFileSync } from "node:fs";
+import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadPyodide } from "pyodide";
 import { connectLazyLibrary, preparePython, problemDir } from "../static/run/python-setup.js";
+import { shippedFiles } from "./problem-files.mjs";
 
 const PUBLIC = fileURLToPath(new URL("../build/public/", import.meta.url));
 const STAGING = "/tmp/problem-sources";
-const NOT_SHIPPED = new Set(["solution.py", "mistakes", "__pycache__"]); // answers stay home
 // Taken at boot, before any learner code runs: code a test runs can replace Python's globals, not this.
 const installers = new WeakMap();
 
@@ -45,22 +45,15 @@ def install_folder(staging):
   return pyodide;
 }
 
-function* shippedFiles(dir) {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (NOT_SHIPPED.has(entry.name)) continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* shippedFiles(path);
-    else yield path;
-  }
-}
-
-// The problem in folder, put where the worker puts it (problemDir(id)); returns its id.
+// The problem in folder, as the build packs it (shippedFiles: no answers), put where the worker puts it
+// (problemDir(id)); returns its id.
 export function installProblem(pyodide, folder) {
   const staging = `${STAGING}/${basename(folder)}`;
-  for (const path of shippedFiles(folder)) {
-    const target = `${staging}/${relative(folder, path)}`;
+  const meta = JSON.parse(readFileSync(join(folder, "problem.json"), "utf8"));
+  for (const [name, bytes] of shippedFiles(folder, meta)) {
+    const target = `${staging}/${name}`;
     pyodide.FS.mkdirTree(target.slice(0, target.lastIndexOf("/")));
-    pyodide.FS.writeFile(target, new Uint8Array(readFileSync(path)));
+    pyodide.FS.writeFile(target, new Uint8Array(bytes));
   }
   return installers.get(pyodide)(staging);
 }

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import { join, relative } from "node:path";
 import { loadPyodide } from "pyodide";
 import { PY_HOME } from "../static/run/python-setup.js";
+import { mistakes, shippedFiles } from "./problem-files.mjs";
 
 const WHEELS = "build/wheels";
 const PUBLIC = "build/public";
@@ -34,37 +35,31 @@ function problemFolders() {
     .filter((entry) => existsSync(join(PROBLEMS, entry.name, "problem.json")))
     .map((entry) => {
       const file = join(PROBLEMS, entry.name, "problem.json");
-      let id;
+      let meta;
       try {
-        ({ id } = JSON.parse(readFileSync(file, "utf8")));
+        meta = JSON.parse(readFileSync(file, "utf8"));
       } catch (error) {
         throw new Error(`${file}: ${error.message}`);
       }
+      const { id } = meta;
       if (id !== entry.name) throw new Error(`${file}: "id" is ${JSON.stringify(id)}, but the folder is ${entry.name}`);
-      return { id, folder: join(PROBLEMS, entry.name) };
+      const expectations = JSON.parse(readFileSync(join(PROBLEMS, entry.name, "mistakes", "expectations.json"), "utf8"));
+      return { id, folder: join(PROBLEMS, entry.name), meta, expectations };
     })
     .sort((a, b) => a.id.localeCompare(b.id));
 }
 
-// What a learner's browser may see of a problem: everything but the answer and the wrong answers.
-function ships(path) {
-  const [top] = path.split("/");
-  return top !== "solution.py" && top !== "mistakes";
-}
-
 // What the build runs each problem's tests on to learn which modules a run imports: the starter, the reference
 // and every mistake (wrong answers reach failure paths the others do not). [problem folder in Pyodide, code].
-function codeToRun({ id, folder }) {
-  const mistakes = join(folder, "mistakes");
-  const files = [join(folder, "starter.py"), join(folder, "solution.py"),
-    ...(existsSync(mistakes) ? readdirSync(mistakes).filter((name) => name.endsWith(".py")).sort()
-      .map((name) => join(mistakes, name)) : [])];
-  return files.map((path) => [`${BUILD_PY}/problems/${id}`, readFileSync(path, "utf8")]);
+function codeToRun({ id, folder, expectations }) {
+  const code = [readFileSync(join(folder, "starter.py"), "utf8"), readFileSync(join(folder, "solution.py"), "utf8"),
+    ...Object.values(mistakes(folder, expectations))];
+  return code.map((text) => [`${BUILD_PY}/problems/${id}`, text]);
 }
 
-function copyIn(pyodide, source, target) {
+function writeIn(pyodide, bytes, target) {
   pyodide.FS.mkdirTree(target.slice(0, target.lastIndexOf("/")));
-  pyodide.FS.writeFile(target, readFileSync(source));
+  pyodide.FS.writeFile(target, bytes);
 }
 
 // A fixed hash seed: set constants are marshalled in hash order, and builds should be reproducible. No column
@@ -79,14 +74,11 @@ const wheels = readdirSync(WHEELS).filter((name) => name.endsWith(".whl"));
 await pyodide.loadPackage(wheels.map((name) => join(process.cwd(), WHEELS, name)), { messageCallback: () => {} });
 const installed = pyodide.FS.readdir(sitePackages).filter((name) => !before.has(name) && !name.startsWith(".")).sort();
 
-for (const path of files(HARNESS)) copyIn(pyodide, path, `${BUILD_PY}/playground/${relative(HARNESS, path)}`);
-copyIn(pyodide, RESULT_SCHEMA, `${BUILD_PY}/result.schema.json`);
+for (const path of files(HARNESS)) writeIn(pyodide, readFileSync(path), `${BUILD_PY}/playground/${relative(HARNESS, path)}`);
+writeIn(pyodide, readFileSync(RESULT_SCHEMA), `${BUILD_PY}/result.schema.json`);
 const problems = problemFolders();
-for (const { id, folder } of problems) {
-  for (const path of files(folder)) {
-    const inside = relative(folder, path).split("\\").join("/");
-    if (ships(inside)) copyIn(pyodide, path, `${BUILD_PY}/problems/${id}/${inside}`);
-  }
+for (const { id, folder, meta } of problems) {
+  for (const [name, bytes] of shippedFiles(folder, meta)) writeIn(pyodide, bytes, `${BUILD_PY}/problems/${id}/${name}`);
 }
 
 pyodide.runPython(readFileSync("scripts/precompile.py", "utf8"));

@@ -4,7 +4,7 @@
 //   virtual:track          the track's index, small: [{id, title, difficulty, position}] in track order, and
 //                          load(id), which imports that one problem (null for an id not in the track)
 //   virtual:problem/<id>   one problem: {meta (its problem.json), statement (statement.md), starter (starter.py),
-//                          provided: [{name, source}] (provided/<name> for each name in meta.provides),
+//                          provided: [{name, source}] (each module meta.provides names, providedFiles()),
 //                          hints (hints.md, or null), solutionUrl}: a chunk of its own, so a visit to one problem
 //                          downloads no other problem's files
 //
@@ -12,6 +12,7 @@
 // holds only its URL, fetched when the learner asks for the reference (static/problem/reference.js).
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
+import { providedFiles } from "./problem-files.mjs";
 
 const TRACK = "virtual:track";
 const PROBLEM = "virtual:problem/";
@@ -64,7 +65,7 @@ function problemModule({ dir, meta }, watch) {
     meta,
     statement: read("statement.md"),
     starter: read("starter.py"),
-    provided: (meta.provides ?? []).map((name) => ({ name, source: read(path.join("provided", name)) })),
+    provided: providedFiles(dir, meta).map(({ name, file }) => ({ name, source: read(path.relative(dir, file)) })),
     hints: existsSync(path.join(dir, "hints.md")) ? read("hints.md") : null,
   };
   const solution = path.join(dir, "solution.py");

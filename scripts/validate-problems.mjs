@@ -4,9 +4,10 @@
 //
 // Usage: node scripts/validate-problems.mjs   (reads $PLAYGROUND_PROBLEMS, default py/problems)
 import { existsSync, readFileSync, readdirSync } from "node:fs";
-import { join } from "node:path";
+import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import Ajv2020 from "ajv/dist/2020.js";
+import { mistakes, providedFiles } from "./problem-files.mjs";
 
 export const PROBLEMS_DIR = process.env.PLAYGROUND_PROBLEMS || "py/problems";
 const SCHEMA = JSON.parse(readFileSync(new URL("../py/problem.schema.json", import.meta.url), "utf8"));
@@ -30,9 +31,26 @@ const EXPECTATIONS_SCHEMA = {
   },
 };
 
+// mistakes/edits.json: variants made from another file by exact replacements (scripts/problem-files.mjs).
+const SIDE = { anyOf: [{ type: "string" }, { type: "array", items: { type: "string" } }] };
+const EDITS_SCHEMA = {
+  type: "object",
+  propertyNames: { pattern: "^[A-Za-z0-9_]+\\.py$" },
+  additionalProperties: {
+    type: "object",
+    additionalProperties: false,
+    required: ["replace"],
+    properties: {
+      from: { type: "string", pattern: "^[A-Za-z0-9_./]+\\.py$" },
+      replace: { type: "array", minItems: 1, items: { type: "array", prefixItems: [SIDE, SIDE], minItems: 2, maxItems: 2 } },
+    },
+  },
+};
+
 const ajv = new Ajv2020({ allErrors: true });
 const validateProblem = ajv.compile(SCHEMA);
 const validateExpectations = ajv.compile(EXPECTATIONS_SCHEMA);
+const validateEdits = ajv.compile(EDITS_SCHEMA);
 
 // One line per schema error: the field's JSON pointer and what is wrong with it.
 function schemaErrors(file, errors) {
@@ -96,17 +114,28 @@ function checkHintNumbers(folder, meta, errors) {
   });
 }
 
-// provided/ holds exactly the modules problem.json's provides lists.
+// Each module problem.json's provides names is a file under the problems' folder, and no answer: not the problem's
+// own solution or mistakes, nor any mistake; a solution it names is of a problem earlier in the track. provided/
+// holds exactly the files it names there.
 function checkProvided(folder, meta, errors) {
   const file = join(folder, "problem.json");
   const dir = join(folder, "provided");
-  const listed = meta.provides ?? [];
+  const named = providedFiles(folder, meta);
+  for (const { name, file: source } of named) {
+    const at = `${file}: /provides/${name}`;
+    const inside = relative(dirname(folder), source).split("\\").join("/");
+    if (inside.startsWith("../") || !inside.includes("/")) errors.push(`${at} is outside ${dirname(folder)}`);
+    else if (!existsSync(source)) errors.push(`${at} is not in ${dirname(source)}`);
+    else if (inside.includes("/mistakes/") || inside === `${meta.id}/solution.py`) errors.push(`${at} is an answer`);
+    else if (basename(source) === "solution.py") {
+      const { position } = JSON.parse(readFileSync(join(dirname(source), "problem.json"), "utf8"));
+      if (!(position < meta.position)) errors.push(`${at} is the solution of a problem that does not come before it`);
+    }
+  }
   const present = existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith(".py")) : [];
-  listed.forEach((name, i) => {
-    if (!present.includes(name)) errors.push(`${file}: /provides/${i} ${name} is not in ${dir}`);
-  });
+  const listed = new Set(named.map(({ file: source }) => source));
   for (const name of present) {
-    if (!listed.includes(name)) errors.push(`${join(dir, name)}: not listed in ${file} (/provides)`);
+    if (!listed.has(resolve(dir, name))) errors.push(`${join(dir, name)}: not listed in ${file} (/provides)`);
   }
 }
 
@@ -114,7 +143,7 @@ function checkProvided(folder, meta, errors) {
 // above another alias (playground.aliases makes those packages, empty); so does the autograd plugin's engine.
 function checkAliases(folder, meta, errors) {
   const file = join(folder, "problem.json");
-  const provided = (meta.provides ?? []).map((name) => name.replace(/\.py$/, ""));
+  const provided = providedFiles(folder, meta).map(({ name }) => name.replace(/\.py$/, ""));
   const aliases = Object.keys(meta.aliases ?? {});
   for (const [alias, target] of Object.entries(meta.aliases ?? {})) {
     const at = `${file}: /aliases/${alias}`;
@@ -138,12 +167,16 @@ function checkExpectations(folder, meta, errors) {
     return null;
   }
   const tier = Object.fromEntries(meta.tests.map((test) => [test.id, test.tier ?? "required"]));
-  const variants = readdirSync(dir).filter((name) => name.endsWith(".py"));
-  for (const name of variants) {
+  const before = errors.length;
+  const edits = readEdits(dir, errors);
+  const editsValid = errors.length === before;
+  const variants = [...readdirSync(dir).filter((name) => name.endsWith(".py")), ...Object.keys(edits)];
+  for (const name of new Set(variants)) {
     if (!(name in expectations)) errors.push(`${join(dir, name)}: not in ${file}`);
+    if (variants.indexOf(name) !== variants.lastIndexOf(name)) errors.push(`${join(dir, name)}: also in edits.json`);
   }
   for (const [name, { correct = false, fails, message_contains: says = {} }] of Object.entries(expectations)) {
-    if (!variants.includes(name)) errors.push(`${file}: /${name} names a file that is not in ${dir}`);
+    if (!variants.includes(name)) errors.push(`${file}: /${name} names a file that is not in ${dir} nor in edits.json`);
     for (const id of fails) {
       if (!(id in tier)) errors.push(`${file}: /${name}/fails ${id} is not a test of ${meta.id}`);
     }
@@ -158,7 +191,20 @@ function checkExpectations(folder, meta, errors) {
     }
   }
   if (!Object.values(expectations).some((e) => !e.correct)) errors.push(`${file}: lists no wrong variant`);
+  try {
+    if (editsValid) mistakes(folder, Object.fromEntries(variants.filter((name) => name in expectations).map((name) => [name, {}])));
+  } catch (error) {
+    errors.push(error.message);
+  }
   return expectations;
+}
+
+function readEdits(dir, errors) {
+  const file = join(dir, "edits.json");
+  if (!existsSync(file)) return {};
+  const edits = readJson(file, errors) ?? {};
+  if (!validateEdits(edits)) errors.push(...schemaErrors(file, validateEdits.errors));
+  return edits;
 }
 
 // One problem folder: its problem.json against the schema, its files, its tests, its mistakes.

@@ -11,7 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from test_problem import failing, run_hidden_tests
+from test_problem import candidates, failing, run_hidden_tests
 
 from problems import ROOT, ProblemFiles, all_problems
 
@@ -71,9 +71,7 @@ def test_the_example_is_valid_beside_the_tracks_problems(tmp_path, example):
 @pytest.fixture(scope="module")
 def outcomes(tmp_path_factory, example) -> dict[str, dict]:
     """{file name: results} for the reference, the starter and each mistake, two at a time."""
-    expectations = json.loads((example.mistakes / "expectations.json").read_text(encoding="utf-8"))
-    files = {"solution.py": example.folder / "solution.py", "starter.py": example.folder / "starter.py",
-             **{name: example.mistakes / name for name in expectations}}
+    files = candidates(example)
 
     def run(name):
         return name, run_hidden_tests(example, files[name], tmp_path_factory.mktemp(name))
@@ -96,7 +94,7 @@ def test_the_hidden_tests_fail_the_starter_with_messages(outcomes, example):
 
 
 def test_each_mistake_fails_exactly_its_tests(outcomes, example):
-    expectations = json.loads((example.mistakes / "expectations.json").read_text(encoding="utf-8"))
+    expectations = example.expectations
     assert any(not expected.get("correct") for expected in expectations.values()), "the example shows no mistake"
     for name, expected in expectations.items():
         results = outcomes[name]

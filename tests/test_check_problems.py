@@ -109,7 +109,25 @@ def unlisted_provided(folder: Path) -> str:
 
 def provided_missing(folder: Path) -> str:
     edit_meta(folder, provides=["engine.py"])
-    return "copied_problem/problem.json: /provides/0 engine.py is not in"
+    return "copied_problem/problem.json: /provides/engine.py is not in"
+
+
+def provides_an_answer(folder: Path) -> str:
+    edit_meta(folder, provides={"engine.py": "solution.py"})
+    return "copied_problem/problem.json: /provides/engine.py is an answer"
+
+
+def provides_a_later_solution(folder: Path) -> str:
+    edit_meta(folder.parent / SEED.id, provides={"engine.py": "../copied_problem/solution.py"})
+    return f"{SEED.id}/problem.json: /provides/engine.py is the solution of a problem that does not come before it"
+
+
+def edit_no_longer_matches(folder: Path) -> str:
+    edits = json.loads((folder / "mistakes" / "edits.json").read_text())
+    name = next(iter(edits))
+    edits[name]["replace"][0][0] = "text the reference does not hold"
+    (folder / "mistakes" / "edits.json").write_text(json.dumps(edits))
+    return f'copied_problem/mistakes/edits.json: {name}: "text the reference does not hold" is found 0 times in'
 
 
 def hint_number_past_the_hints(folder: Path) -> str:
@@ -139,7 +157,8 @@ def engine_not_provided(folder: Path) -> str:
 
 
 TYPOS = [wrong_tier, unknown_field, missing_starter, unlisted_test, listed_not_defined, id_not_folder,
-         position_taken, unlisted_mistake, unlisted_provided, provided_missing, hint_number_past_the_hints,
+         position_taken, unlisted_mistake, unlisted_provided, provided_missing, provides_an_answer,
+         provides_a_later_solution, edit_no_longer_matches, hint_number_past_the_hints,
          alias_of_what_is_not_provided, alias_above_another, engine_not_provided]
 
 
@@ -155,6 +174,9 @@ def break_problem(folder: Path) -> str:
     """Three broken things: a mistake that passes, a starter that passes, a formula KaTeX can't read."""
     expectations = json.loads((folder / "mistakes" / "expectations.json").read_text())
     mistake = next(name for name, e in expectations.items() if not e.get("correct"))
+    edits = json.loads((folder / "mistakes" / "edits.json").read_text())
+    edits.pop(mistake, None)  # a file of its own now
+    (folder / "mistakes" / "edits.json").write_text(json.dumps(edits))
     shutil.copy(folder / "solution.py", folder / "mistakes" / mistake)
     shutil.copy(folder / "solution.py", folder / "starter.py")
     statement = folder / "statement.md"
@@ -197,3 +219,26 @@ def test_check_problems_fails_a_broken_problem_naming_its_files(checked):
     assert "broken_problem/starter.py: " in said and 'is "passed", not failed' in said
     assert "broken_problem/statement.md: KaTeX parse error" in said
     assert "check-problems: 1 of" in said and "problem(s) broken" in said
+
+
+READ_IN_NODE = """
+import { readFileSync } from "node:fs";
+import { mistakes, providedFiles } from "./scripts/problem-files.mjs";
+const read = (folder) => {
+  const meta = JSON.parse(readFileSync(`${folder}/problem.json`, "utf8"));
+  const expectations = JSON.parse(readFileSync(`${folder}/mistakes/expectations.json`, "utf8"));
+  return { mistakes: mistakes(folder, expectations), provided: providedFiles(folder, meta) };
+};
+console.log(JSON.stringify(process.argv.slice(1).map(read)));
+"""
+
+
+def test_the_build_and_the_python_tests_read_the_same_variants_and_provided_files():
+    """scripts/problem-files.mjs and tests/problems.py (with playground.problem) resolve a problem alike."""
+    problems = all_problems()
+    done = subprocess.run(["node", "--input-type=module", "-e", READ_IN_NODE, *(str(p.folder) for p in problems)],
+                          capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    for problem, read in zip(problems, json.loads(done.stdout), strict=True):
+        assert read["mistakes"] == problem.mistakes
+        assert {p["name"]: Path(p["file"]) for p in read["provided"]} == problem.provided

@@ -13,12 +13,12 @@ import playground.plugins.autograd as autograd
 import playground.plugins.autograd.graph as graph_module
 from playground import run_tests
 from playground.script import run_script
-from problems import ROOT, first_problem
+from problems import ROOT, ProblemFiles, first_problem
 
 PROBLEM = first_problem("autograd").folder
 SOLUTION = (PROBLEM / "solution.py").read_text()
-MISTAKES = PROBLEM / "mistakes"
-DOCTOR = json.loads((MISTAKES / "doctor_expectations.json").read_text())
+MISTAKES = first_problem("autograd").mistakes  # {name: code}
+DOCTOR = json.loads((PROBLEM / "mistakes" / "doctor_expectations.json").read_text())
 EXAMPLE_1 = "a = Value(2); b = Value(-3); c = Value(10); d = a + b*c; e = d.relu(); e.backward()\n"
 
 # micrograd's own engine: _prev is a set (x + x keeps x once), the topological sort is recursive
@@ -75,7 +75,7 @@ def labels(graph: dict) -> dict[str, dict]:
 
 @pytest.mark.parametrize("mistake", sorted(DOCTOR))
 def test_each_mistake_flags_the_faulty_node_in_graph_and_message(run, mistake):
-    source = SOLUTION if mistake == "solution.py" else (MISTAKES / mistake).read_text()
+    source = SOLUTION if mistake == "solution.py" else MISTAKES[mistake]
     tests = by_id(run(source))
     for test_id, test in tests.items():
         expected = DOCTOR[mistake].get(test_id)
@@ -119,13 +119,13 @@ def test_example_1_graph_has_the_expected_nodes_and_edges(run):
 
 
 def test_flag_shows_on_a_passing_test_but_never_changes_its_message(run):
-    reference = by_id(run((MISTAKES / "unseeded_output.py").read_text()))["test_reference_example"]
+    reference = by_id(run(MISTAKES["unseeded_output.py"]))["test_reference_example"]
     assert reference["outcome"] == "passed" and reference["message"] == ""
     assert graph_of(reference)["flag"]["label"] == "e"
 
 
 def test_a_graph_too_large_to_draw_gets_a_summary_and_still_a_doctor_on_failure(run):
-    tests = by_id(run((MISTAKES / "unseeded_output.py").read_text()))
+    tests = by_id(run(MISTAKES["unseeded_output.py"]))
     graph = graph_of(tests["test_long_chain"])
     assert graph["too_large"] and graph["total"] == {"values": 10_002, "edges": 20_000, "exact": True}
     assert graph["note"].startswith("10,002 Values and 20,000 edges: too many to draw. Showing ")
@@ -200,7 +200,7 @@ def test_names_come_from_the_backward_caller_and_the_draw_caller(script):
 
 
 def test_run_script_draw_flags_mistakes_and_wrong_data(script):
-    [graph] = drawn(script((MISTAKES / "relu_ignores_sign.py").read_text() + EXAMPLE_1 + "draw(e)\n"))
+    [graph] = drawn(script(MISTAKES["relu_ignores_sign.py"] + EXAMPLE_1 + "draw(e)\n"))
     assert graph["flag"]["label"] == "d" and labels(graph)["d"]["flag"]["expected"] == "0"
     wrong_sum = SOLUTION.replace("Value(self.data + other.data,", "Value(self.data - other.data,")
     [graph] = drawn(script(wrong_sum + EXAMPLE_1 + "draw(e)\n"))
@@ -213,9 +213,9 @@ def test_run_script_draw_flags_mistakes_and_wrong_data(script):
 
 
 def test_the_doctor_names_the_method_and_line_to_change(run):
-    results = run((MISTAKES / "swapped_product.py").read_text())
+    results = run(MISTAKES["swapped_product.py"])
     product = next(t for t in results["tests"] if t["id"] == "test_product_plus_self")
-    source = (MISTAKES / "swapped_product.py").read_text().splitlines()
+    source = MISTAKES["swapped_product.py"].splitlines()
     mul = source.index("    def __mul__(self, other):")
     rule = next(i for i in range(mul, len(source)) if source[i].strip() == "def _backward():") + 1
     assert f"Look at `__mul__`'s `_backward`, line {rule} of your code" in product["message"]
@@ -279,7 +279,7 @@ def test_doctor_flags_the_same_nodes_inside_pyodide(tmp_path):
     if not (ROOT / "build" / "public" / "manifest.json").exists():
         pytest.fail("build/public is missing: run `make build` (make test does it first)")
     request = tmp_path / "cases.json"
-    request.write_text(json.dumps([{"name": name, "code": (MISTAKES / name).read_text() if name != "solution.py"
+    request.write_text(json.dumps([{"name": name, "code": MISTAKES[name] if name != "solution.py"
                                     else SOLUTION} for name in DOCTOR]))
     done = subprocess.run(["node", str(ROOT / "tests" / "pyodide" / "run_harness.mjs"), str(request)],
                           capture_output=True, text=True, timeout=300, cwd=ROOT)
@@ -451,7 +451,8 @@ print(json.dumps([[t["outcome"], t["message"]] for t in tests] + [script["plugin
 
 def test_the_same_code_gets_one_verdict_and_message_whatever_the_order_of_a_set(tmp_path):
     problem = ROOT / "py/problems/more_operations"
-    engine = problem / "mistakes/pow_assigns.py"  # its long expression's gradients change with the set order
+    engine = tmp_path / "pow_assigns.py"  # its long expression's gradients change with the set order
+    engine.write_text(ProblemFiles(problem, json.loads((problem / "problem.json").read_text())).mistakes[engine.name])
     script = tmp_path / "neg.py"
     script.write_text(NEG_RULE + "\nx = Value(3.0)\ny = Value(2.0)\nz = -x + x * y + (-x) * (-y)\nz.backward()\n"
                       "draw(z)\n")

@@ -12,10 +12,10 @@ from problems import ROOT, first_problem
 
 # The cases are autograd engines: they run against the track's first problem that turns the plugin on.
 PROBLEM = first_problem("autograd")
-VARIANTS = json.loads((PROBLEM.mistakes / "expectations.json").read_text())
+VARIANTS = PROBLEM.expectations
 EXPECTATIONS = {name: e for name, e in VARIANTS.items() if not e.get("correct")}
 CORRECT_EXPECTATIONS = {name: e for name, e in VARIANTS.items() if e.get("correct")}
-METHOD_RULES = (PROBLEM.mistakes / "method_rules.py").read_text()
+METHOD_RULES = PROBLEM.mistakes["method_rules.py"]
 # A chain of 100,000 Values made at import and freed when the run ends: without care, freeing it is a
 # C-level recursion 100,000 deep, which kills Pyodide.
 FREED_CHAIN = METHOD_RULES + "\nchain = Value(1.0)\nfor _ in range(100_000):\n    chain = chain + Value(1.0)\n"
@@ -59,11 +59,11 @@ def cases() -> list[dict]:
         {"name": "starter", "code": PROBLEM.starter},
         {"name": "syntax error", "code": SYNTAX_ERROR},
         {"name": "defines nothing", "code": "x = 1\n"},
-        *({"name": name, "code": (PROBLEM.mistakes / name).read_text()} for name in EXPECTATIONS),
+        *({"name": name, "code": PROBLEM.mistakes[name]} for name in EXPECTATIONS),
         {"name": "operator recursion", "code": OPERATOR_RECURSION},
         {"name": "plain recursion", "code": "def f(n):\n    return f(n + 1)\n\nf(0)\n"},
         {"name": "raised recursion limit", "code": RAISED_LIMIT},
-        *({"name": name, "code": (PROBLEM.mistakes / name).read_text()} for name in CORRECT_EXPECTATIONS),
+        *({"name": name, "code": PROBLEM.mistakes[name]} for name in CORRECT_EXPECTATIONS),
         {"name": "freed chain", "code": FREED_CHAIN},
         {"name": "recursive repr", "code": RECURSIVE_REPR},
         *({"name": name, "code": code} for name, (code, _) in ODD.items()),

@@ -6,7 +6,6 @@ expectations.json says, while each correct variant there passes every required t
 import ast
 import builtins
 import gc
-import json
 import multiprocessing
 import os
 import shutil
@@ -28,18 +27,13 @@ OFFICIAL_FOUR = [  # the seed problem's official tests, first and by their exact
 ]
 
 
-def expectations(problem: ProblemFiles) -> dict:
-    return json.loads((problem.mistakes / "expectations.json").read_text(encoding="utf-8"))
-
-
-def candidates(problem: ProblemFiles) -> dict[str, Path]:
-    """The files whose code is run against the hidden tests: reference, starter and every variant."""
-    return {"solution.py": problem.folder / "solution.py", "starter.py": problem.folder / "starter.py",
-            **{name: problem.mistakes / name for name in expectations(problem)}}
+def candidates(problem: ProblemFiles) -> dict[str, str]:
+    """The code run against the hidden tests, by name: reference, starter and every variant."""
+    return {"solution.py": problem.solution, "starter.py": problem.starter, **problem.mistakes}
 
 
 def variants() -> list:
-    return [pytest.param(p, name, id=f"{p.id}/{name}") for p in PROBLEMS for name in expectations(p)]
+    return [pytest.param(p, name, id=f"{p.id}/{name}") for p in PROBLEMS for name in p.expectations]
 
 
 def hidden_test_ids(problem: ProblemFiles) -> list[str]:
@@ -86,13 +80,16 @@ def run_in_this_process(problem: ProblemFiles, workdir: Path, send) -> None:
     send.send(collector.results)
 
 
-def run_hidden_tests(problem: ProblemFiles, source: Path, workdir: Path) -> dict[str, tuple[str, str]]:
+def run_hidden_tests(problem: ProblemFiles, source: str, workdir: Path) -> dict[str, tuple[str, str]]:
     """Run the hidden tests against source, saved as the problem's module; {test_id: (outcome, message)}."""
-    # The problem's folder (its helpers too, not its answers) in a folder of its own, with an empty
-    # pytest.ini that keeps the repo's config and caches out of it.
+    # The problem's folder (its helpers too, not its answers) in a folder of its own, each module it provides
+    # in provided/, with an empty pytest.ini that keeps the repo's config and caches out of it.
     shutil.copytree(problem.folder, workdir, dirs_exist_ok=True,
-                    ignore=shutil.ignore_patterns("solution.py", "mistakes", "__pycache__"))
-    shutil.copy(source, workdir / f"{problem.meta['module']}.py")
+                    ignore=shutil.ignore_patterns("solution.py", "mistakes", "provided", "__pycache__"))
+    (workdir / "provided").mkdir(exist_ok=True)
+    for name, path in problem.provided.items():
+        shutil.copy(path, workdir / "provided" / name)
+    (workdir / f"{problem.meta['module']}.py").write_text(source, encoding="utf-8")
     (workdir / "pytest.ini").write_text("[pytest]\n")
     receive, send = FORK.Pipe(duplex=False)
     child = FORK.Process(target=run_in_this_process, args=(problem, workdir, send))
@@ -107,11 +104,11 @@ def run_hidden_tests(problem: ProblemFiles, source: Path, workdir: Path) -> dict
 @pytest.fixture(scope="module")
 def outcomes(tmp_path_factory) -> dict[tuple[str, str], dict]:
     """{(problem id, file name): results} for every candidate of every problem, two at a time."""
-    jobs = [(p, name, path) for p in PROBLEMS for name, path in candidates(p).items()]
+    jobs = [(p, name, code) for p in PROBLEMS for name, code in candidates(p).items()]
 
     def run(job):
-        problem, name, path = job
-        return (problem.id, name), run_hidden_tests(problem, path, tmp_path_factory.mktemp(problem.id))
+        problem, name, code = job
+        return (problem.id, name), run_hidden_tests(problem, code, tmp_path_factory.mktemp(problem.id))
 
     with ThreadPoolExecutor(max_workers=2) as pool:
         return dict(pool.map(run, jobs))
@@ -166,7 +163,7 @@ def test_starter_fails_every_required_test_with_a_message(outcomes, problem):
 
 @pytest.mark.parametrize(("problem", "variant"), variants())
 def test_each_variant_fails_exactly_its_tests(outcomes, problem, variant):
-    expected = expectations(problem)[variant]
+    expected = problem.expectations[variant]
     results = outcomes[problem.id, variant]
     assert set(results) == set(hidden_test_ids(problem))
     assert failing(results) == set(expected["fails"])

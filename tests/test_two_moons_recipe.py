@@ -15,6 +15,7 @@ from concurrent.futures import ProcessPoolExecutor
 import pytest
 
 from playground import run_tests
+from playground.problem import Problem
 from problems import all_problems
 
 MOONS = next(p for p in all_problems() if p.id == "two_moons")
@@ -24,7 +25,7 @@ SEEDS = range(100)
 @functools.cache
 def hidden_tests():
     """The hidden test module, importing the reference solution as the learner's module (once per process)."""
-    sys.path[:0] = [str(MOONS.folder / "provided")]
+    sys.path[:0] = [str(Problem.load(MOONS.folder).provided_dir)]
     builtins.plot_loss = builtins.plot_boundary = lambda *args, **kwargs: None
     submission = types.ModuleType(MOONS.meta["module"])
     exec(compile(MOONS.solution, "solution.py", "exec"), vars(submission))

@@ -1,7 +1,6 @@
 """Every problem of the track, played through the real page: its reference solves it, its correct variants
 pass every required test, and each wrong variant fails exactly the tests its expectations list."""
 
-import json
 import re
 import time
 
@@ -17,7 +16,7 @@ TRACK = all_problems()
 
 
 def variants(problem):
-    expectations = json.loads((problem.mistakes / "expectations.json").read_text(encoding="utf-8"))
+    expectations = problem.expectations
     return {name: set(expected["fails"]) for name, expected in expectations.items()}
 
 
@@ -42,7 +41,7 @@ def test_the_reference_and_every_variant_get_the_verdicts_they_should(context, s
         expect(completion.get_by_role("link", name=following.meta["title"])).to_be_visible()
     names = {t["id"]: t["name"] for t in problem.meta["tests"]}
     for variant, fails in variants(problem).items():
-        paste_code(page, (problem.mistakes / variant).read_text(encoding="utf-8"))
+        paste_code(page, problem.mistakes[variant])
         run_tests(page)
         failing = {names[test_id] for test_id in fails if test_id in names}
         for name in names.values():

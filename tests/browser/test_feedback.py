@@ -21,7 +21,7 @@ HINT = PROBLEM.challenges[0]["hint"]
 SHARED = "Did a method return None? Each operation must return a new Value, and each function its result."
 
 # The lecture's engine (recursive topological sort, set children): right, but too deep for the challenge.
-RECURSIVE_TOPO = (MISTAKES / "recursive_topo_set.py").read_text()
+RECURSIVE_TOPO = MISTAKES["recursive_topo_set.py"]
 
 
 def in_view(page: Page, locator) -> bool:
@@ -29,7 +29,7 @@ def in_view(page: Page, locator) -> bool:
 
 
 def test_focus_goes_to_the_first_failure_then_to_a_solved_summary_remembered_after_reload(page, problem, solution):
-    paste_code(page, (MISTAKES / "assign_not_accumulate.py").read_text())
+    paste_code(page, MISTAKES["assign_not_accumulate.py"])
     run_tests(page)
     first_failure = results_region(page).locator('li:not([data-status="passed"])').first
     expect(first_failure).to_be_focused()
@@ -155,7 +155,7 @@ def test_on_a_phone_wide_math_scrolls_in_its_box_and_a_bar_jumps_between_section
 
 def test_numbers_are_written_one_way_in_messages_and_the_doctor(page):
     """-4.0 is written -4 by the tests' messages and the doctor alike; the doctor points at the line to change."""
-    code = (MISTAKES / "swapped_product.py").read_text()
+    code = MISTAKES["swapped_product.py"]
     paste_code(page, code)
     run_tests(page)
     product = item_named(page, NAMES["test_product_plus_self"])

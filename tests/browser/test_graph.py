@@ -24,7 +24,7 @@ from pageutil import (
 pytestmark = pytest.mark.browser
 
 MISTAKES = PROBLEM.mistakes
-DOCTOR = json.loads((MISTAKES / "doctor_expectations.json").read_text())
+DOCTOR = json.loads((PROBLEM.folder / "mistakes" / "doctor_expectations.json").read_text())
 COMMON_MISTAKES = ["assign_not_accumulate", "relu_ignores_sign", "swapped_product", "unseeded_output",
                    "recursive_no_topo"]
 
@@ -62,7 +62,7 @@ def node(panel: Locator, label: str) -> Locator:
 def test_each_common_mistake_gets_the_right_node_flagged(page, problem):
     names = {test["id"]: test["name"] for test in problem["tests"]}
     for mistake in COMMON_MISTAKES:
-        paste_code(page, (MISTAKES / f"{mistake}.py").read_text())
+        paste_code(page, MISTAKES[f"{mistake}.py"])
         run_tests(page)
         for test_id, want in DOCTOR[f"{mistake}.py"].items():
             where = f"{mistake}: {test_id}"
@@ -157,7 +157,7 @@ def test_run_code_prints_and_draws(page, solution, required):
     expect(output.locator("g.graph-node[data-flagged]")).to_have_count(0)
 
     # a mistake drawn from Run code gets its flag too; an error names its line
-    paste_code(page, (MISTAKES / "swapped_product.py").read_text() + script[len(solution):] + "1/0\n")
+    paste_code(page, MISTAKES["swapped_product.py"] + script[len(solution):] + "1/0\n")
     page.get_by_role("button", name="Run code").click()
     expect(output.locator("g.graph-node[data-flagged]")).to_have_attribute("data-label", "x", timeout=RUN_TIMEOUT_MS)
     expect(output.locator(".graph-flag")).to_contain_text("x.grad is 4 but should be -3")
@@ -292,7 +292,7 @@ def test_huge_texts_and_numbers_are_cut_where_they_are_made(page, solution):
 
 def test_the_long_chain_test_shows_a_summary_and_graphs_wait_for_a_click(page, problem):
     names = {test["id"]: test["name"] for test in problem["tests"]}
-    paste_code(page, (MISTAKES / "unseeded_output.py").read_text())
+    paste_code(page, MISTAKES["unseeded_output.py"])
     run_tests(page)
     # closed while the view loads and lays out (which stops the layout), opened again: drawn all the same
     button = item_named(page, names["test_product_plus_self"]).get_by_role("button", name="Show graph")

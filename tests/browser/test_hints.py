@@ -15,7 +15,7 @@ SECTIONS = re.split(r"^## ", (PROBLEM.folder / "hints.md").read_text(encoding="u
 TOTAL = len(SECTIONS)
 # The challenge of the long chain, and the hint it links to (the one about an explicit stack).
 LINKED = next(test for test in PROBLEM.meta["tests"] if test.get("tier") == "challenge" and test.get("hint_number"))
-RECURSIVE_TOPO = (PROBLEM.mistakes / "recursive_topo_set.py").read_text()
+RECURSIVE_TOPO = PROBLEM.mistakes["recursive_topo_set.py"]
 
 
 def first_words(section: str) -> str:

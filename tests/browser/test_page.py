@@ -58,8 +58,8 @@ def test_reference_solution_passes_every_test(page, problem, required, solution)
 
 def test_accumulation_mistake_fails_with_its_numbers(page, problem, problem_files):
     mistakes = problem_files.mistakes
-    expected = json.loads((mistakes / "expectations.json").read_text())["assign_not_accumulate.py"]
-    paste_code(page, (mistakes / "assign_not_accumulate.py").read_text())
+    expected = problem_files.expectations["assign_not_accumulate.py"]
+    paste_code(page, mistakes["assign_not_accumulate.py"])
     run_tests(page)
     names = {t["id"]: t["name"] for t in problem["tests"]}
     for test_id in expected["fails"]:
@@ -147,7 +147,7 @@ def test_no_request_leaves_the_origin(context, server_url, problem_url):
 
 
 def test_axe_finds_no_serious_accessibility_violation(page, problem_files):
-    paste_code(page, (problem_files.mistakes / "assign_not_accumulate.py").read_text())  # passes, failures, messages
+    paste_code(page, problem_files.mistakes["assign_not_accumulate.py"])  # passes, failures, messages
     run_tests(page)
     serious = serious_violations(page)
     assert not serious, "axe found:\n" + json.dumps(serious, indent=1)

@@ -16,8 +16,8 @@ ALL_PASSED = rf"^{len(PROBLEM.required)}/{len(PROBLEM.required)} passed"
 LONG_CHAIN = PROBLEM.challenges[0]["id"]  # 10,000 additions: too deep for a recursive topological sort
 PRODUCT = PROBLEM.required[1]["id"]  # a test that multiplies
 # Correct engines written apart from the reference solution (the problem's mistakes/ holds them too).
-RECURSIVE_TOPO = (PROBLEM.mistakes / "recursive_topo_set.py").read_text()
-METHOD_RULES = (PROBLEM.mistakes / "method_rules.py").read_text()
+RECURSIVE_TOPO = PROBLEM.mistakes["recursive_topo_set.py"]
+METHOD_RULES = PROBLEM.mistakes["method_rules.py"]
 FREED_CHAIN = METHOD_RULES + "\nchain = Value(1.0)\nfor _ in range(100_000):\n    chain = chain + Value(1.0)\n"
 OPERATOR_RECURSION = METHOD_RULES.replace("    def __mul__(self, other):\n",
                                           "    def __mul__(self, other):\n        return other * self\n", 1)

@@ -1,7 +1,6 @@
 """100 runs in one page, correct and buggy in turn: each gets the right verdict in a Python of its own, no more
 than two Python workers live at once, and the memory of the page and its workers levels off."""
 
-import json
 import time
 
 import pytest
@@ -20,8 +19,8 @@ MEMORY = "async () => (await performance.measureUserAgentSpecificMemory()).bytes
 
 
 def test_100_runs_keep_their_verdicts_in_at_most_two_workers_and_memory_levels_off(page, problem, solution):
-    buggy = (MISTAKES / "assign_not_accumulate.py").read_text()
-    fails = set(json.loads((MISTAKES / "expectations.json").read_text())["assign_not_accumulate.py"]["fails"])
+    buggy = MISTAKES["assign_not_accumulate.py"]
+    fails = set(PROBLEM.expectations["assign_not_accumulate.py"]["fails"])
     tests = [t["id"] for t in problem["tests"]]
     expected = {
         solution: {test: "passed" for test in tests},

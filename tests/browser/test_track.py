@@ -174,11 +174,11 @@ def test_each_problem_shows_its_provided_files_read_only_and_its_hints_one_at_a_
         expect(article.get_by_role("heading", level=1)).to_have_text(problem.meta["title"])
         expect(article.locator(".katex").first).to_be_visible()  # the statement is in: so are the rest
         provided = article.get_by_role("region", name="Provided files")
-        names = problem.meta.get("provides", [])
-        expect(provided).to_have_count(1 if names else 0)
-        for name in names:
+        files = problem.provided
+        expect(provided).to_have_count(1 if files else 0)
+        for name, path in files.items():
             file = provided.locator("details").filter(has=page.locator("summary", has_text=name))
-            source = (problem.folder / "provided" / name).read_text(encoding="utf-8")
+            source = path.read_text(encoding="utf-8")
             file.locator("summary").click()
             expect(file.locator("pre")).to_be_visible()
             assert file.locator("pre").text_content() == source  # as text, whole
