@@ -105,6 +105,7 @@ def run_hidden_tests(problem: ProblemFiles, source: str, workdir: Path) -> dict[
 def outcomes(tmp_path_factory) -> dict[tuple[str, str], dict]:
     """{(problem id, file name): results} for every candidate of every problem, two at a time."""
     jobs = [(p, name, code) for p in PROBLEMS for name, code in candidates(p).items()]
+    jobs.sort(key=lambda job: -job[0].meta["time_limit_seconds"])  # the longest first: the two end together
 
     def run(job):
         problem, name, code = job
