@@ -444,7 +444,7 @@ def test_a_flood_of_updates_is_capped_in_the_worker_and_said(page):
     """Learner code can call what the plots plugin sends with: what reaches the page is capped in size and rate,
     out of Python's reach, and the results say that some were left out."""
     flood = ("import playground.live as live\n"
-             "for _ in range(20):\n    live.live.send('x' * 2_000_000)  # each over the size cap\n"
-             "for _ in range(2_000):\n    live.live.send('{}')  # far over the rate cap\n" + SOLUTION)
+             "for _ in range(20):\n    live.live.send('plots', 'x' * 2_000_000)  # each over the size cap\n"
+             "for _ in range(2_000):\n    live.live.send('plots', {})  # far over the rate cap\n" + SOLUTION)
     assert run_tests_with(page, flood).startswith(ALL_PASSED)
     expect(results_region(page)).to_contain_text("of the updates your code sent the page while it ran were left out")
