@@ -17,14 +17,18 @@ bench: build $(VENV)/.installed chromium
 serve: build
 	HOST=$(HOST) PORT=$(PORT) node scripts/serve.mjs dist
 
+# Two pytest runs: the Python and Pyodide tests two at a time (pytest-xdist; a module's tests share a process),
+# then the browser tests one at a time (each drives a whole page, and some wait on Python's own timers).
 test: build check-problems $(VENV)/.installed chromium
 	$(PY) -m ruff check .
 	npx eslint .
-	$(PY) -m pytest tests --durations=10
+	$(PY) -m pytest tests -m "not browser" -n 2 --dist loadscope --junitxml=build/junit-python.xml
+	$(PY) -m pytest tests -m browser --junitxml=build/junit-browser.xml
+	$(PY) scripts/slowest-tests.py build/junit-python.xml build/junit-browser.xml
 
 # The Python-only tests: no browser, no build, not the slow statistical ones (make test runs those).
 test-fast: $(VENV)/.installed node_modules/.installed
-	$(PY) -m pytest tests -m "not pyodide and not browser and not slow" --durations=5
+	$(PY) -m pytest tests -m "not pyodide and not browser and not slow" -n 2 --dist loadscope --durations=5
 
 build: build/public/manifest.json
 	npx vite build --logLevel warn

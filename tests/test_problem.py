@@ -106,6 +106,7 @@ def outcomes(tmp_path_factory) -> dict[tuple[str, str], dict]:
     """{(problem id, file name): results} for every candidate of every problem, two at a time."""
     jobs = [(p, name, code) for p in PROBLEMS for name, code in candidates(p).items()]
     jobs.sort(key=lambda job: -job[0].meta["time_limit_seconds"])  # the longest first: the two end together
+    tmp_path_factory.getbasetemp()  # made once, here: under pytest-xdist two threads making it would race
 
     def run(job):
         problem, name, code = job

@@ -34,6 +34,9 @@ def build_site(problems: Path, workdir: Path) -> Path:
                     symlinks=True)
     (source / "node_modules").symlink_to(ROOT / "node_modules")
     shutil.copytree(ROOT / "build" / "wheels", source / "build" / "wheels")
+    # compress.mjs's cache is keyed by content: Pyodide's files, the same in both builds, are not compressed again
+    if (ROOT / "build" / "compressed").is_dir():
+        shutil.copytree(ROOT / "build" / "compressed", source / "build" / "compressed")
     # -o: what is installed or downloaded already is taken as it is (npm ci would empty the linked node_modules)
     make = ["make", "build", "-o", "node_modules/.installed", "-o", "build/wheels/.downloaded"]
     built = subprocess.run(make, cwd=source, env={**os.environ, "PLAYGROUND_PROBLEMS": str(problems)},
