@@ -122,7 +122,7 @@ def click_run_and_wait(page) -> float:
 # comes the moment the last run's results show. Returns each run's milliseconds, click to results.
 CLICK_AT_ONCE = f"""async (times) => {{
   const finished = {FIRST_RESULT};
-  const button = document.getElementById("run"); // ▶ Run tests
+  const button = document.getElementById("run-tests"); // ▶ Run tests
   const figures = [];
   for (let i = 0; i < times; i++) {{
     const clicked = performance.now();
@@ -203,7 +203,7 @@ STOP_THEN_RUN = """async () => {
       ? resolve() : setTimeout(check, 0));
     check();
   });
-  document.getElementById("run").click();
+  document.getElementById("run-tests").click();
   await new Promise((resolve) => {
     const check = () => (performance.getEntriesByName("run-start").length > starts ? resolve() : setTimeout(check, 0));
     check();

@@ -13,7 +13,7 @@ import playground.plugins.autograd as autograd
 import playground.plugins.autograd.graph as graph_module
 from playground import run_tests
 from playground.script import run_script
-from problems import ROOT, ProblemFiles, first_problem
+from problems import ROOT, all_problems, first_problem
 
 PROBLEM = first_problem("autograd").folder
 SOLUTION = (PROBLEM / "solution.py").read_text()
@@ -433,7 +433,9 @@ def test_a_stopped_test_says_how_many_backward_calls_it_made(run):
 
 # micrograd's engine, whose _prev is a set: its members iterate in an order that follows id(), which changes with
 # PYTHONHASHSEED and with what was allocated before. Its __neg__ has a rule of its own, with the wrong sign.
-NEG_RULE = (ROOT / "py/problems/more_operations/mistakes/karpathy_engine.py").read_text().replace(
+# The operator set's problem: the first whose variants include Karpathy's engine and a pow that assigns.
+OPERATORS = next(p for p in all_problems() if {"karpathy_engine.py", "pow_assigns.py"} <= set(p.mistakes))
+NEG_RULE = OPERATORS.mistakes["karpathy_engine.py"].replace(
     "    def __neg__(self): # -self\n        return self * -1\n",
     "    def __neg__(self): # -self\n        out = Value(-self.data, (self,), 'neg')\n\n        def _backward():\n"
     "            self.grad += out.grad\n        out._backward = _backward\n\n        return out\n")
@@ -450,9 +452,9 @@ print(json.dumps([[t["outcome"], t["message"]] for t in tests] + [script["plugin
 
 
 def test_the_same_code_gets_one_verdict_and_message_whatever_the_order_of_a_set(tmp_path):
-    problem = ROOT / "py/problems/more_operations"
+    problem = OPERATORS.folder
     engine = tmp_path / "pow_assigns.py"  # its long expression's gradients change with the set order
-    engine.write_text(ProblemFiles(problem, json.loads((problem / "problem.json").read_text())).mistakes[engine.name])
+    engine.write_text(OPERATORS.mistakes[engine.name])
     script = tmp_path / "neg.py"
     script.write_text(NEG_RULE + "\nx = Value(3.0)\ny = Value(2.0)\nz = -x + x * y + (-x) * (-y)\nz.backward()\n"
                       "draw(z)\n")

@@ -111,7 +111,7 @@ export function openProblem(container, { problem, next, runner, python, shared }
 
   const runs = createRuns({
     keepsResults: () => !saver?.held, // someone else's code, not kept yet: its results are not the learner's
-    problem: meta, runner, python, status, results, output, stopButton: $("stop"), runButton: $("run"),
+    problem: meta, runner, python, status, results, output, stopButton: $("stop"), runTestsButton: $("run-tests"),
     views: createRunViews(meta, { container: $("plugin-views"), timeLimit: meta.time_limit_seconds }),
     async latestCode() {
       await editorLoaded;
@@ -135,7 +135,7 @@ export function openProblem(container, { problem, next, runner, python, shared }
     onShown: showProgress,
     signal,
   });
-  on($("run"), "click", runs.runTests);
+  on($("run-tests"), "click", runs.runTests);
   on($("run-code"), "click", runs.runScript);
   on($("stop"), "click", runs.stop);
   on($("reset"), "click", () => resetToStarter(editor, starter, status));
@@ -153,7 +153,7 @@ export function openProblem(container, { problem, next, runner, python, shared }
       runs.runTests();
     }
   });
-  if (/Mac|iPhone|iPad/.test(navigator.userAgent)) $("run").querySelector(".shortcut").textContent = "⌘+Enter";
+  if (/Mac|iPhone|iPad/.test(navigator.userAgent)) $("run-tests").querySelector(".shortcut").textContent = "⌘+Enter";
   // Phones: the sections sit one under another; a sticky bar jumps between them (style.css shows it there).
   for (const button of container.querySelectorAll(".jump-bar button")) {
     on(button, "click", () => {

@@ -7,7 +7,7 @@ import { markSolved, saveResults } from "../track/storage.js";
 // python: {status, ready}, the page's news of Python. latestCode(): resolves to the editor's code, once saved.
 // views: the problem's plugins' views of each run (plugins/plugins.js createRunViews), or null.
 // keepsResults(): whether a run's results are kept (not while code from a share link is on show).
-export function createRuns({ problem, runner, python, status, results, output, views, stopButton, runButton,
+export function createRuns({ problem, runner, python, status, results, output, views, stopButton, runTestsButton,
   latestCode, onSolved, keepsResults = () => true }) {
   const limit = problem.time_limit_seconds;
   let queuedCode = null;
@@ -81,7 +81,7 @@ export function createRuns({ problem, runner, python, status, results, output, v
     }
     running = false;
     waiting = null;
-    if (document.activeElement === stopButton) runButton.focus(); // a disabled button would drop the focus
+    if (document.activeElement === stopButton) runTestsButton.focus(); // a disabled button would drop the focus
     stopButton.disabled = true;
     results.setBusy(false);
     output.setBusy(false);
