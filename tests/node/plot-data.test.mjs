@@ -52,3 +52,11 @@ test("a boundary whose grid does not add up is dropped", () => {
   assert.equal(cleanPlot({ steps: [], losses: [], boundary: "grid" }).boundary, null);
   assert.deepEqual(boundaryOf({ points: undefined }).points, []);
 });
+
+test("points that are not a list become no points, and never throw out of cleanPlot", () => {
+  for (const points of ["0,1", 7, { 0: [0, 1] }, null]) {
+    const plot = cleanPlot({ steps: [1], losses: [0.5], boundary: { ...boundary, points } });
+    assert.deepEqual(plot.boundary.points, []);
+    assert.deepEqual(plot.boundary.values, boundary.values);
+  }
+});

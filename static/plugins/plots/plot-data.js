@@ -32,7 +32,7 @@ function cleanBoundary(boundary) {
   const n = Number(boundary.n) || 0;
   const values = numbers(boundary.values);
   if (n < 2 || values.length !== n * n) return null;
-  return { x: numbers(boundary.x), y: numbers(boundary.y), n, values, points: (boundary.points ?? []).map(numbers),
-    labels: numbers(boundary.labels),
+  const points = Array.isArray(boundary.points) ? boundary.points.map(numbers) : [];
+  return { x: numbers(boundary.x), y: numbers(boundary.y), n, values, points, labels: numbers(boundary.labels),
     accuracy: boundary.accuracy == null ? null : Number(boundary.accuracy) };
 }
