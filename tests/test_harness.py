@@ -132,6 +132,14 @@ def test_empty_editor_gets_a_clear_message(run):
     assert "The editor is empty: define `Value`" in results["error"]["message"]
 
 
+def test_a_message_that_is_a_sentence_ends_the_load_error(run):
+    results = run("import numpy as np\n" + SOLUTION)
+    assert results["error"]["message"] == (
+        "Your code raised, while loading (line 1 of your code), ModuleNotFoundError: This playground runs plain "
+        "Python in your browser, and numpy isn't available here. Use floats, lists and the math and random modules "
+        "instead.")
+
+
 def test_infinite_recursion_is_a_recursion_error_at_the_learners_line(run):
     looping = SOLUTION.replace("def __add__(self, other):", "def __add__(self, other):\n        return self + other", 1)
     line = looping.splitlines().index("        return self + other") + 1

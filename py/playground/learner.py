@@ -84,10 +84,14 @@ def load_error(source: str, path: Path, module: str, printed: TextIO, defines: t
         line = learner_line(exc.__traceback__, path)
         where = f" (line {line} of your code)" if line else ""
         tip = advice(exc) if advice else None
+        said = describe(exc)
+        # A message that is a sentence of its own (the note on numpy, say) ends the text: no ". while loading".
+        raised = (f"Your code raised, while loading{where}, {said}" if said.endswith((".", "!", "?"))
+                  else f"Your code raised {said} while loading{where}.")
         return {
             "type": type(exc).__name__,
             "line": line,
-            "message": f"Your code raised {describe(exc)} while loading{where}." + (f" {tip}" if tip else ""),
+            "message": raised + (f" {tip}" if tip else ""),
             "traceback": learner_traceback(exc, path),
         }
     # A name of `defines` the code lacks stops nothing: the tests that import it say so, the others run.

@@ -1,8 +1,8 @@
 // The code editor: CodeMirror 6 with Python, Tab to indent, Ctrl/Cmd+Enter to run, colours from CSS.
 
 import { basicSetup } from "codemirror";
-import { EditorView, keymap } from "@codemirror/view";
-import { EditorSelection, Prec } from "@codemirror/state";
+import { Decoration, EditorView, keymap } from "@codemirror/view";
+import { EditorSelection, Prec, StateEffect, StateField } from "@codemirror/state";
 import { indentWithTab, isolateHistory } from "@codemirror/commands";
 import { HighlightStyle, indentUnit, syntaxHighlighting } from "@codemirror/language";
 import { python } from "@codemirror/lang-python";
@@ -36,6 +36,19 @@ const highlight = HighlightStyle.define([
   { tag: t.invalid, color: "var(--syn-invalid)" },
 ]);
 
+// "Show line N": the line is marked (style.css flashes it) until the code changes or another line is shown.
+const showLine = StateEffect.define();
+const shownLine = StateField.define({
+  create: () => Decoration.none,
+  update(marks, transaction) {
+    for (const effect of transaction.effects) {
+      if (effect.is(showLine)) return Decoration.set([Decoration.line({ class: "cm-shown-line" }).range(effect.value)]);
+    }
+    return transaction.docChanged ? Decoration.none : marks;
+  },
+  provide: (field) => EditorView.decorations.from(field),
+});
+
 // The editor's colours and highlighting, for other views of code (problem/compare-view.js).
 export const codeLook = [theme, syntaxHighlighting(highlight)];
 
@@ -58,6 +71,7 @@ export function createEditor(parent, { doc, onChange, onRun, describedBy }) {
       Prec.highest(keymap.of([{ key: "Mod-Enter", run: runKey }])),
       theme,
       syntaxHighlighting(highlight),
+      shownLine,
       EditorView.contentAttributes.of({
         "aria-label": "Your code (Python)",
         // Already tabbable as contenteditable; saying so lets checkers see the scroller is reachable.
@@ -91,12 +105,15 @@ export function createEditor(parent, { doc, onChange, onRun, describedBy }) {
       });
     },
 
+    // The line in the middle of the editor, the cursor at its start, and the line flashed. A cursor, not the line
+    // selected: a selection would light up every identical line (another `def _backward():`) as a match.
     goToLine(number) {
       const doc = view.state.doc;
       const line = doc.line(Math.min(Math.max(1, number), doc.lines));
+      view.dom.scrollIntoView({ block: "nearest" }); // the editor itself in view: the page may be at the results
       view.dispatch({
-        selection: EditorSelection.range(line.from, line.to),
-        effects: EditorView.scrollIntoView(line.from, { y: "center" }),
+        selection: EditorSelection.cursor(line.from),
+        effects: [EditorView.scrollIntoView(line.from, { y: "center" }), showLine.of(line.from)],
       });
       view.focus();
     },

@@ -169,6 +169,18 @@ def test_numbers_are_written_one_way_in_messages_and_the_doctor(page):
     expect(message).to_contain_text(f"Look at `__mul__`'s `_backward`, line {rule} of your code")
     product.get_by_role("button", name=f"Show line {rule} in the editor").click()
     expect(page.locator(".cm-activeLine")).to_contain_text("def _backward():")
+    shown = page.locator(".cm-shown-line")
+    expect(shown).to_have_count(1)
+    expect(shown).to_contain_text("def _backward():")
+    expect(page.locator(".cm-selectionMatch")).to_have_count(0)  # relu's identical line is not lit up like it
+    # the line in the middle half of the editor, and the editor in the window
+    page.wait_for_function("""() => {
+        const line = document.querySelector(".cm-shown-line").getBoundingClientRect();
+        const editor = document.querySelector(".cm-scroller").getBoundingClientRect();
+        const middle = (line.top + line.bottom) / 2 - editor.top;
+        return middle > editor.height / 4 && middle < editor.height * 3 / 4
+            && line.top >= 0 && line.bottom <= window.innerHeight;
+    }""", timeout=10_000)
 
 
 def test_results_saved_by_an_older_version_are_not_shown(page, problem):
