@@ -95,7 +95,10 @@ export function createResultsView({ region, parts, onGoToLine, next, timeLimit, 
       if (!busy) return;
       cancelViews(region); // a new run: drawings in progress stop, and none redraws on its own
       summary.textContent = ""; // cleared so the next summary is always announced
-      note.hidden = true;
+      // What stays on screen is the last run's (style.css dims it): said, so that no old failure looks current.
+      const shown = list.querySelector('li:not([data-status="pending"])');
+      note.hidden = !shown;
+      note.textContent = shown ? "Running… Below, dimmed: your previous run's results." : "";
     },
 
     // result: a Result. lastVisit: a Date when it is a past visit's, restored.

@@ -6,7 +6,17 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from pageutil import RUN_TIMEOUT_MS, item_named, paste_code, results_region, run_tests
+from pageutil import (
+    IN_THE_LOOP,
+    LOOPING,
+    RUN_TIMEOUT_MS,
+    item_named,
+    paste_code,
+    results_region,
+    run_tests,
+    shown_count,
+    wait_for_next_shown,
+)
 from problems import all_problems, first_problem
 
 pytestmark = pytest.mark.browser
@@ -151,6 +161,22 @@ def test_on_a_phone_wide_math_scrolls_in_its_box_and_a_bar_jumps_between_section
     paste_code(page, "x = " + " + ".join(["1"] * 120) + "\n")
     scroller = page.locator(".cm-scroller")
     assert scroller.evaluate("el => el.scrollWidth <= el.clientWidth")
+
+
+def test_while_a_run_is_on_the_last_runs_results_are_dimmed_and_said_to_be_the_last(page):
+    paste_code(page, MISTAKES["swapped_product.py"])
+    run_tests(page)
+    paste_code(page, LOOPING)
+    with page.expect_console_message(lambda message: message.text == IN_THE_LOOP, timeout=RUN_TIMEOUT_MS):
+        page.get_by_role("button", name="Run tests").click()
+    note = page.locator("#results-note")
+    expect(note).to_have_text("Running… Below, dimmed: your previous run's results.")
+    assert page.locator("#test-list").evaluate("el => getComputedStyle(el).opacity") == "0.5"
+    before = shown_count(page)
+    page.get_by_role("button", name="Stop").click()
+    wait_for_next_shown(page, before)
+    expect(note).to_be_hidden()
+    assert page.locator("#test-list").evaluate("el => getComputedStyle(el).opacity") == "1"
 
 
 def test_numbers_are_written_one_way_in_messages_and_the_doctor(page):
