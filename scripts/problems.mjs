@@ -1,7 +1,7 @@
 // A Vite plugin: the problems, found at build time in their folder ($PLAYGROUND_PROBLEMS, default py/problems).
 // Nothing in static/ names a problem; the page imports two kinds of virtual module instead:
 //
-//   virtual:track          the track's index, small: [{id, title, difficulty, position}] in track order, and
+//   virtual:track          the track's index, small: [{id, title, builds, difficulty, position}] in track order, and
 //                          load(id), which imports that one problem (null for an id not in the track)
 //   virtual:problem/<id>   one problem: {meta (its problem.json), statement (statement.md), starter (starter.py),
 //                          provided: [{name, source}] (each module meta.provides names, providedFiles()),
@@ -41,7 +41,7 @@ export function findProblems(folder) {
 
 function trackModule(problems) {
   const index = problems.map(({ meta }) => ({
-    id: meta.id, title: meta.title, difficulty: meta.difficulty, position: meta.position,
+    id: meta.id, title: meta.title, builds: meta.builds, difficulty: meta.difficulty, position: meta.position,
   }));
   const loaders = problems.map(({ meta }) => {
     const id = JSON.stringify(meta.id);

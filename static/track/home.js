@@ -1,4 +1,4 @@
-// The home view: the track's problems in order, each with its title (a link to it), difficulty and the
+// The home view: the track's problems in order, each with its title (a link to it), what it builds, difficulty and the
 // learner's progress, as this browser remembers it (storage.js): its state, when it last ran and how many
 // required tests passed then. It follows changes made in other tabs; progress-panel.js exports and imports it.
 
@@ -58,7 +58,8 @@ function facts(problem) {
 
 function problemItem(problem) {
   return el("li", { className: "track-item", dataset: { problemId: problem.id } },
-    el("a", { className: "track-link", href: hrefOf(problem.id), textContent: problem.title }), facts(problem));
+    el("a", { className: "track-link", href: hrefOf(problem.id), textContent: problem.title }),
+    el("p", { className: "track-builds", textContent: problem.builds }), facts(problem));
 }
 
 // Fills container with the list; returns the view: {heading (where the focus goes), destroy()}.

@@ -43,6 +43,7 @@ def test_the_home_view_lists_the_track_in_order_with_each_problems_progress(cont
         expect(link).to_have_attribute("href", f"#/{problem.id}")  # a real link: open in a new tab, copy it
         item = track_item(page, problem.meta["title"])
         expect(item).to_contain_text(problem.meta["difficulty"])
+        expect(item.locator(".track-builds")).to_have_text(problem.meta["builds"])  # what it builds, in a line
         expect(item).to_contain_text("Not started")
     assert not serious_violations(page), serious_violations(page)
 
