@@ -20,3 +20,11 @@ export function visibleText(text) {
     .replace(CONTROL, controlPicture)
     .replace(BIDI, codePoint);
 }
+
+// A message as parts, its `code` spans marked: [{text, code}], for a view to put each in as text (a <code> element
+// for a code span). A lone backtick stays as it is.
+export function codeParts(text) {
+  return visibleText(text).split(/`([^`\n]+)`/)
+    .map((part, i) => ({ text: part, code: i % 2 === 1 }))
+    .filter((part) => part.text);
+}

@@ -2,7 +2,7 @@
 // Everything that comes from the learner's code goes in as text (visibleText), never as HTML.
 
 import { el } from "../dom.js";
-import { visibleText } from "./learner-text.js";
+import { codeParts, visibleText } from "./learner-text.js";
 
 // By a test's outcome (results/schema.js).
 const VERDICTS = {
@@ -21,8 +21,13 @@ function icon(symbol) {
   return node;
 }
 
+// A message with its `code` spans shown as code, not as backticks.
 export function message(text) {
-  return text ? el("div", { className: "test-message learner-text", textContent: visibleText(text) }) : null;
+  return text ? el("div", { className: "test-message learner-text" }, ...withCode(text)) : null;
+}
+
+export function withCode(text) {
+  return codeParts(text).map((part) => (part.code ? el("code", { textContent: part.text }) : part.text));
 }
 
 export function lineButton(line, onGoToLine) {

@@ -5,6 +5,7 @@
 import { el } from "../dom.js";
 import { cancelViews, showScriptViews } from "../plugins/plugins.js";
 import { visibleText } from "./learner-text.js";
+import { message } from "./result-card.js";
 import { countShown } from "./shown.js";
 
 function seconds(duration) {
@@ -26,7 +27,7 @@ export function createScriptOutput({ region, onGoToLine, problem }) {
     line?.addEventListener("click", () => onGoToLine(error.line));
     return el("div", { className: "load-error" },
       el("h3", { textContent: "Your code stopped with an error" }),
-      el("div", { className: "test-message learner-text", textContent: visibleText(error.message) }),
+      message(error.message),
       line,
       error.traceback ? el("details", { className: "traceback" },
         el("summary", { textContent: "Traceback" }),

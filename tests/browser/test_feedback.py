@@ -192,7 +192,8 @@ def test_numbers_are_written_one_way_in_messages_and_the_doctor(page):
     lines = code.splitlines()
     rule = next(i for i in range(lines.index("    def __mul__(self, other):"), len(lines))
                 if lines[i].strip() == "def _backward():") + 1
-    expect(message).to_contain_text(f"Look at `__mul__`'s `_backward`, line {rule} of your code")
+    expect(message).to_contain_text(f"Look at __mul__'s _backward, line {rule} of your code")
+    expect(message.locator("code")).to_have_text(["__mul__", "_backward"], ignore_case=False)  # shown as code
     product.get_by_role("button", name=f"Show line {rule} in the editor").click()
     expect(page.locator(".cm-activeLine")).to_contain_text("def _backward():")
     shown = page.locator(".cm-shown-line")

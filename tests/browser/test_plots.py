@@ -63,6 +63,19 @@ def test_a_run_code_script_plots_its_curve_and_boundary(plot_page):
     assert serious_violations(plot_page) == {}
 
 
+def test_a_diverging_loss_is_plotted_on_a_log_axis_and_the_summary_asks_about_the_sign(plot_page):
+    run_code(plot_page, "for k in range(1, 61):\n    plot_loss(k, 0.7 * 10 ** k, total=60)\n")
+    plot = plots(plot_page)
+    expect(plot).to_contain_text("Training plot: 60 steps reported of 60 planned, last loss 7.00e+59. "
+                                 "The loss grew from 7.0000 to 7.00e+59: is the update's sign right?")
+    expect(plot.locator(".u-axis").get_by_text("loss (log scale)")).to_be_visible()
+    run_code(plot_page, CURVE)  # a falling loss: no question (the axis stays logarithmic for the last run's curve)
+    expect(plot).to_contain_text("last loss 0.0200.")
+    expect(plot).not_to_contain_text("The loss grew")
+    run_code(plot_page, CURVE)  # both curves within three decades: a linear axis again
+    expect(plot.locator(".u-axis").get_by_text("loss", exact=True)).to_be_visible()
+
+
 def test_the_reference_plots_while_the_tests_run_one_point_per_step(plot_page):
     paste_code(plot_page, PLOTTING.solution)
     seen_while_busy = {}

@@ -85,7 +85,7 @@ def test_recursion_through_an_operator_names_the_method_and_line(page: Page):
     product = results_region(page).locator(f"li[data-test-id='{PRODUCT}']")
     expect(product).to_have_attribute("data-status", "error")
     # every test that multiplies fails the same way: said once, above the list
-    expect(results_region(page)).to_contain_text(f"RecursionError in `__mul__`, line {line} of your code")
+    expect(results_region(page)).to_contain_text(f"RecursionError in __mul__, line {line} of your code")
     expect(page.get_by_role("status").first).not_to_contain_text("crashed")
     paste_code(page, METHOD_RULES)
     assert re.match(ALL_PASSED, run_and_wait(page))  # the same Python, still fine

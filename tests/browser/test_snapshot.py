@@ -104,7 +104,7 @@ def test_a_restored_python_keeps_its_stack_protection_and_frees_deep_graphs(cont
     assert back.evaluate("() => document.documentElement.dataset.pythonBoot") == "snapshot"
     paste_code(back, OPERATOR_RECURSION)  # C-level recursion: a RecursionError, not a crash (python-setup.js)
     run_tests(back)
-    expect(results_region(back)).to_contain_text("RecursionError in `__mul__`")
+    expect(results_region(back)).to_contain_text("RecursionError in __mul__")
     paste_code(back, FREED_CHAIN)  # 100,000 Values in a chain, freed one at a time (keeper.py)
     assert run_tests(back).startswith(f"{required}/{required} passed")
     expect(back.get_by_role("status").first).not_to_contain_text("crashed")

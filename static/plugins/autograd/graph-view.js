@@ -6,6 +6,8 @@
 // of Values ([input, output, uses]) where the whole graph has one edge per use ([input, output]).
 
 import { el } from "../../dom.js";
+import { codeParts } from "../../results/learner-text.js";
+import { withCode } from "../../results/result-card.js";
 import { fits, layoutOffThread } from "./graph-layout.js";
 import { drawGraph } from "./graph-svg.js";
 import { panZoom } from "./pan-zoom.js";
@@ -17,7 +19,7 @@ function doctorText(graph, doctorSaid) {
   const parts = [];
   if (graph.flag && !doctorSaid) {
     parts.push(el("p", { className: "graph-flag" },
-      el("strong", { textContent: "⚠ Gradient doctor: " }), graph.flag.sentence));
+      el("strong", { textContent: "⚠ Gradient doctor: " }), ...withCode(graph.flag.sentence)));
   }
   for (const note of [graph.note, graph.doctor_note]) {
     if (note) parts.push(el("p", { className: "graph-note", textContent: note }));
@@ -39,12 +41,15 @@ function shownCount(graph) {
   return `${graph.nodes.length} of its ${graph.total?.exact ? counted(graph.total.values, "Value") : "many Values"}`;
 }
 
+// A sentence read aloud or put in a cell: its code spans without their backticks.
+const plain = (text) => codeParts(text).map((part) => part.text).join("");
+
 function summary(graph) {
   const output = graph.nodes[graph.output];
   let text = `Computation graph${graph.too_large ? ", in part" : ""}: ${shownCount(graph)}`;
   if (output) text += `, ending at ${output.label}`;
   text += ".";
-  if (graph.flag) text += ` The gradient doctor flags ${graph.flag.label}: ${graph.flag.sentence}.`;
+  if (graph.flag) text += ` The gradient doctor flags ${graph.flag.label}: ${plain(graph.flag.sentence)}.`;
   return `${text} The table below lists every Value shown.`;
 }
 
@@ -61,7 +66,7 @@ function rows(graph) {
     const shownInputs = [...inputs.get(node.id), ...(node.hidden ? [`+${node.hidden} not shown`] : [])];
     const row = el("tr", {}, name, cell(node.op || "leaf"), cell(node.data), cell(node.grad),
       cell(shownInputs.join(", ") || "—"),
-      cell(node.flag ? `⚠ ${node.flag.sentence}` : ""));
+      cell(node.flag ? `⚠ ${plain(node.flag.sentence)}` : ""));
     if (node.flag) row.className = "is-flagged";
     return row;
   });

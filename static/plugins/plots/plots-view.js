@@ -6,7 +6,7 @@ import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
 import { el } from "../../dom.js";
 import { drawBoundary } from "./boundary-canvas.js";
-import { aligned, tableRows } from "./curve.js";
+import { MAX_ROWS, aligned, axisNumber, formatLoss, growthNote, logScale, tableRows } from "./curve.js";
 
 const HEIGHT = 220;
 
@@ -25,7 +25,8 @@ export function createPlotsView(region) {
       + "the points: ● label 1, ▲ label −1." }));
   const tableBody = el("tbody");
   const table = el("details", { className: "plot-table" }, el("summary", { textContent: "The loss, as a table" }),
-    el("table", {}, el("caption", { textContent: "Loss at each reported step (at most 200 rows, evenly spaced)" }),
+    el("table", {},
+      el("caption", { textContent: `Loss at each reported step (at most ${MAX_ROWS} rows, evenly spaced)` }),
       el("thead", {}, el("tr", {}, el("th", { scope: "col", textContent: "Step" }),
         el("th", { scope: "col", textContent: "Loss" }))), tableBody));
   region.append(el("p", { className: "plot-progress-line" }, progress, " ", progressText), note, summary,
@@ -37,21 +38,31 @@ export function createPlotsView(region) {
   new ResizeObserver(() => chart?.setSize({ width: chartWidth(), height: HEIGHT })).observe(curve);
   const chartWidth = () => Math.max(240, Math.floor(curve.clientWidth));
 
-  function chartOptions(width) {
+  function chartOptions(width, log) {
     const style = getComputedStyle(region);
     const colour = (name) => style.getPropertyValue(name).trim();
     const axis = { stroke: colour("--fg"), grid: { stroke: colour("--border"), width: 1 }, ticks: { show: false } };
+    const lossAxis = { ...axis, label: log ? "loss (log scale)" : "loss", size: 60,
+      values: (u, splits) => splits.map((value) => (value == null ? "" : axisNumber(value))) };
     return {
-      width, height: HEIGHT, legend: { show: false }, cursor: { show: false }, scales: { x: { time: false } },
-      axes: [{ ...axis, label: "step" }, { ...axis, label: "loss" }],
+      width, height: HEIGHT, legend: { show: false }, cursor: { show: false },
+      scales: { x: { time: false }, y: log ? { distr: 3 } : {} },
+      axes: [{ ...axis, label: "step" }, lossAxis],
       series: [{}, { label: "this run", stroke: colour("--plot-this"), width: 2, spanGaps: true },
         { label: "previous run", stroke: colour("--plot-previous"), width: 1.5, dash: [6, 4], spanGaps: true }],
     };
   }
 
+  let chartIsLog = false;
   function drawCurve(plot, previous) {
     const data = aligned(plot, previous);
-    if (!chart) chart = new uPlot(chartOptions(chartWidth()), data, curve);
+    const log = logScale([...data[1], ...data[2]]);
+    if (chart && log !== chartIsLog) { // a scale is set when a chart is made
+      chart.destroy();
+      chart = null;
+    }
+    chartIsLog = log;
+    if (!chart) chart = new uPlot(chartOptions(chartWidth(), log), data, curve);
     else chart.setData(data);
     legend.textContent = previous ? "Solid blue: this run. Dashed orange: the run before, to compare."
       : "The loss after each reported step.";
@@ -82,8 +93,9 @@ export function createPlotsView(region) {
       const lastLoss = plot.last ? `last loss ${formatLoss(plot.last[1])}` : "no loss plotted";
       const accuracy = plot.boundary?.accuracy != null ? `, ${Math.round(plot.boundary.accuracy * 100)}% of the ${
         plot.boundary.points.length} points on their side of the boundary` : "";
+      const grew = growthNote(plot);
       const text = `Training plot: ${plot.count} step${plot.count === 1 ? "" : "s"} reported${of ? `${of} planned` : ""}, ${
-        lastLoss}${accuracy}.`;
+        lastLoss}${accuracy}.${grew ? ` ${grew}` : ""}`;
       summary.textContent = running ? "" : text; // announced once, when the run ends
       curve.setAttribute("aria-label", `Loss curve. ${text}`);
       boundaryFigure.hidden = !plot.boundary;
@@ -106,8 +118,6 @@ export function createPlotsView(region) {
   };
   return view;
 }
-
-const formatLoss = (loss) => (Math.abs(loss) >= 0.001 || loss === 0 ? loss.toFixed(4) : loss.toExponential(2));
 
 // A stop that came after the last planned step stopped something else (a later test), not the training.
 function stopNote(step, total, by) {
