@@ -68,12 +68,13 @@ def test_a_diverging_loss_is_plotted_on_a_log_axis_and_the_summary_asks_about_th
     plot = plots(plot_page)
     expect(plot).to_contain_text("Training plot: 60 steps reported of 60 planned, last loss 7.00e+59. "
                                  "The loss grew from 7.0000 to 7.00e+59: is the update's sign right?")
-    expect(plot.locator(".u-axis").get_by_text("loss (log scale)")).to_be_visible()
+    expect(plot.locator(".plot-legend")).to_contain_text("The loss axis is logarithmic")
     run_code(plot_page, CURVE)  # a falling loss: no question (the axis stays logarithmic for the last run's curve)
     expect(plot).to_contain_text("last loss 0.0200.")
     expect(plot).not_to_contain_text("The loss grew")
     run_code(plot_page, CURVE)  # both curves within three decades: a linear axis again
-    expect(plot.locator(".u-axis").get_by_text("loss", exact=True)).to_be_visible()
+    expect(plot.locator(".plot-legend")).not_to_contain_text("logarithmic")
+    expect(plot.locator(".plot-legend")).to_contain_text("Solid blue: this run.")
 
 
 def test_the_reference_plots_while_the_tests_run_one_point_per_step(plot_page):
@@ -86,10 +87,17 @@ def test_the_reference_plots_while_the_tests_run_one_point_per_step(plot_page):
         plot_page.wait_for_function(f"""() => document.getElementById("results").getAttribute("aria-busy") === "true"
             && /Step [1-9]/.test(document.querySelector("{PROGRESS}")?.textContent)""", timeout=RUN_TIMEOUT_MS)
         seen_while_busy["step"] = step_shown(plot_page)
+        # In view from its first step, without the learner scrolling: inside the window and its pane.
+        seen_while_busy["in view"] = plot_page.evaluate(f"""() => {{
+            const plot = document.querySelector("{PROGRESS}").getBoundingClientRect();
+            const pane = document.getElementById("output").getBoundingClientRect();
+            return plot.top >= Math.max(0, pane.top) - 1 && plot.bottom <= Math.min(innerHeight, pane.bottom) + 1;
+        }}""")
 
     summary = run_and_wait(plot_page, start)
     assert summary.startswith(f"{len(PLOTTING.required)}/{len(PLOTTING.required)} passed"), summary
     assert 1 <= seen_while_busy["step"]
+    assert seen_while_busy["in view"]
     total = int(re.search(r"of (\d+) planned", plots(plot_page).inner_text()).group(1))
     # The streamed updates are throttled; the final curve holds every step the code reported.
     assert table_steps(plot_page) == list(range(1, total + 1))

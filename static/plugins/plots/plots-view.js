@@ -64,8 +64,9 @@ export function createPlotsView(region) {
     chartIsLog = log;
     if (!chart) chart = new uPlot(chartOptions(chartWidth(), log), data, curve);
     else chart.setData(data);
-    legend.textContent = previous ? "Solid blue: this run. Dashed orange: the run before, to compare."
-      : "The loss after each reported step.";
+    legend.textContent = (previous ? "Solid blue: this run. Dashed orange: the run before, to compare."
+      : "The loss after each reported step.")
+      + (log ? " The loss axis is logarithmic: the losses span more than three powers of ten." : "");
   }
 
   let last = null; // what draw() was last given: drawn again when the colour scheme changes
