@@ -12,6 +12,7 @@ import { loadCode, loadHintsShown, loadResults, progressOf, saveHintsShown, stor
 import { createRuns } from "./runs.js";
 import { createStatusLine } from "./status-line.js";
 import { createReference } from "./reference.js";
+import { createPanes } from "./panes.js";
 import { showPythonProgress } from "./python-progress.js";
 
 // The chunks every problem view uses: asked for while the problem's own chunk loads, not after it.
@@ -35,6 +36,7 @@ export function openProblem(container, { problem, next, runner, python, shared }
 
   document.title = `${meta.title} · Autograd Playground`;
   $("problem-title").textContent = meta.title;
+  createPanes(container.querySelector(".layout"), { signal });
   const status = createStatusLine($("status"));
   status.python(python.ready ? "Ready" : python.status);
   showPythonProgress($("python-progress"), python);
@@ -127,7 +129,9 @@ export function openProblem(container, { problem, next, runner, python, shared }
     problemId: meta.id,
     solutionUrl: problem.solutionUrl,
     parts: { button: $("compare"), note: $("reference-note"), news: $("reference-news"), panel: $("compare-panel"),
-      heading: $("compare-heading"), view: $("compare-view"), hide: $("compare-hide"), dialog: $("solution-dialog") },
+      heading: $("compare-heading"), view: $("compare-view"), hide: $("compare-hide"), dialog: $("solution-dialog"),
+      ignore: $("compare-ignore"), previous: $("compare-previous"), next: $("compare-next"),
+      panelNews: $("compare-news") },
     async latestCode() {
       await editorLoaded;
       return editor?.getCode() ?? null;

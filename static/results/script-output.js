@@ -41,12 +41,15 @@ export function createScriptOutput({ region, onGoToLine, problem }) {
         : el("p", { className: "graph-note", textContent: "Nothing was printed." }));
   }
 
+  // What the run printed and drew comes into view, beside the editor or (on a phone) under it.
   function render(text, result) {
     region.hidden = false;
     summary.textContent = text;
-    if (!result) return body.replaceChildren();
-    body.replaceChildren(...[result.error ? errorBox(result.error) : null, printed(result.output)].filter(Boolean));
-    showScriptViews(body, problem, result);
+    if (result) {
+      body.replaceChildren(...[result.error ? errorBox(result.error) : null, printed(result.output)].filter(Boolean));
+      showScriptViews(body, problem, result);
+    } else body.replaceChildren();
+    region.scrollIntoView({ block: "start" });
   }
 
   return {

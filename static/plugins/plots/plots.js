@@ -19,9 +19,13 @@ export function createRunView({ section, timeLimit }) {
   let loading = null;
   let frame = 0;
 
+  let inView = false; // brought into view during this run: once, from its first step, not at every step
   function draw() {
     frame = 0;
-    if (view && plot) view.draw(plot, { ...run, previous, timeLimit });
+    if (!view || !plot) return;
+    view.draw(plot, { ...run, previous, timeLimit });
+    if (run.running && !inView) section.scrollIntoView({ block: "nearest" });
+    inView = true;
   }
 
   function schedule() {
@@ -36,6 +40,7 @@ export function createRunView({ section, timeLimit }) {
     begin() {
       previous = finished ?? previous;
       plot = null;
+      inView = false;
       run = { running: true, seconds: 0, stopped: null };
     },
     // data: an update of the plugin's (plot-data.js merge), seconds since the run started.
