@@ -21,6 +21,8 @@ function doctorText(graph, doctorSaid) {
     parts.push(el("p", { className: "graph-flag" },
       el("strong", { textContent: "⚠ Gradient doctor: " }), ...withCode(graph.flag.sentence)));
   }
+  const exact = exactValues(graph.flag);
+  if (exact) parts.push(el("p", { className: "graph-note graph-exact", textContent: exact }));
   for (const note of [graph.note, graph.doctor_note]) {
     if (note) parts.push(el("p", { className: "graph-note", textContent: note }));
   }
@@ -29,6 +31,14 @@ function doctorText(graph, doctorSaid) {
       "✓ Gradient doctor: every Value's data and grad agree with the local rules of their operations." }));
   }
   return parts;
+}
+
+// The doctor's sentence rounds numbers to 6 significant digits, as the tests compare them; the flag carries them
+// whole. When the rounding hid digits, they are given in full.
+function exactValues(flag) {
+  if (!flag || (flag.sentence.includes(flag.actual) && flag.sentence.includes(flag.expected))) return null;
+  const name = /^[\w.]+$/.test(flag.label) ? flag.label : `(${flag.label})`;
+  return `In full: ${name}.${flag.field} is ${flag.actual}; it should be ${flag.expected}.`;
 }
 
 function counted(count, noun) {

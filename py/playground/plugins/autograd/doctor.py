@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from itertools import combinations
 
-from playground.plugins.autograd.nodes import Node, fmt, number, shown_apart
+from playground.plugins.autograd.nodes import Node, grouped, number, rounded, shown_apart
 
 
 @dataclass
@@ -86,7 +86,7 @@ class Doctor:
 
     def data_sentence(self, i: int, expected: float) -> str:
         node, op = self.nodes[i], self.ops[i]
-        inputs = [fmt(self.nodes[k].data) for k in node.children]
+        inputs = [rounded(self.nodes[k].data) for k in node.children]
         actual, should = shown_apart(node.data, expected)
         head = f"{self.ref(i)}.data is {actual} but should be {should}: "
         if is_unary(op) or (op in ("-", "/") and len(inputs) == 2):
@@ -151,7 +151,7 @@ class Doctor:
             if found := reason(i, a, e, mine, expected):
                 sentence, culprit = found
                 return head + sentence, culprit
-        terms = ", ".join(f"{fmt(d)} × {fmt(expected[c])} from {self.nodes[c].label}" for c, d in mine[:4])
+        terms = ", ".join(f"{rounded(d)} × {rounded(expected[c])} from {self.nodes[c].label}" for c, d in mine[:4])
         more = ", …" if len(mine) > 4 else ""
         return head + f"each use adds its local derivative × its grad ({terms}{more})", consumer
 
@@ -163,7 +163,7 @@ class Doctor:
         flipped = e + sum((1.0 - 2 * d) * expected[c] for c, d in relus)  # each relu does the opposite
         if not relus or close(flipped, e) or not close(a, flipped):
             return None
-        x, value, relu = self.ref(i), fmt(self.nodes[i].data), relus[0][0]
+        x, value, relu = self.ref(i), rounded(self.nodes[i].data), relus[0][0]
         if self.data[i] > 0:
             return f"relu passes the gradient through unchanged where its input is positive, and {x} is {value}", relu
         return f"relu passes gradient back only where its input is positive, and {x} is {value}", relu
@@ -182,7 +182,7 @@ class Doctor:
         where = f"{product.name} = {product.expr}" if product.name else product.expr
         factor = f"{self.nodes[other].name}.data" if self.nodes[other].name else "the other factor's data"
         out = product.name or "out"
-        return (f"in {where}, {x}.grad gets {factor} * {out}.grad ({fmt(d)} × {fmt(expected[c])}), "
+        return (f"in {where}, {x}.grad gets {factor} * {out}.grad ({rounded(d)} × {rounded(expected[c])}), "
                 f"not {x}'s own data"), c
 
     def rule_reason(self, i: int, a: float, e: float, mine: list, expected: list) -> tuple | None:
@@ -208,7 +208,7 @@ class Doctor:
                 c, d = next((c, d) for c, d in mistaken if not close(expected[c], 1.0) and d != 0)
                 out = self.nodes[c].name or "out"
                 return (f"{self.ref(c)} should pass back its local derivative times {out}.grad "
-                        f"({fmt(d)} × {fmt(expected[c])}), not the local derivative alone"), c
+                        f"({rounded(d)} × {rounded(expected[c])}), not the local derivative alone"), c
         return None
 
     def silent_reason(self, i: int, a: float, e: float, mine: list, expected: list) -> tuple | None:
@@ -272,7 +272,7 @@ class Doctor:
             return node.name
         if not node.children:
             return f"Value({node.expr})"
-        return node.label if node.label.startswith("node ") else f"({node.label})"
+        return node.label if node.label.startswith("node ") else grouped(node.label)
 
 
 def normal_op(op) -> str | None:

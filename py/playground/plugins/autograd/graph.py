@@ -13,7 +13,7 @@ import json
 from collections import Counter
 
 from playground.plugins.autograd import doctor
-from playground.plugins.autograd.nodes import Node, article, clip, fmt, short
+from playground.plugins.autograd.nodes import Node, article, clip, fmt, grouped, rounded, short
 from playground.plugins.autograd.places import backward_place, rule_place
 
 # Drawn in full up to these: the page's dagre layout of 300 Values or 400 edges takes about a second
@@ -268,13 +268,20 @@ def add_labels(nodes: list[Node]) -> None:
 
 
 def expression(op: str, parts: list[str], data) -> str:
-    """How a Value was made, from its inputs' labels: 'b*c', 'a + d', 'relu(d)'; a leaf's own data."""
+    """How a Value was made, from its inputs' labels, as Python would write it: 'b*c', 'a + d', 'b**-1', 'a - b',
+    '-a', 'relu(d)', 'exp(a)'; a leaf's own data."""
     if not parts:
-        return fmt(data)
+        return rounded(data)
     if op == "+" and len(parts) >= 2:
         return " + ".join(parts)
-    if op == "*" and len(parts) >= 2:
-        return "*".join(f"({p})" if " " in p else p for p in parts)
+    if op in ("*", "/") and len(parts) >= 2:
+        return op.join(grouped(p) for p in parts)
+    if op == "-" and len(parts) == 2:
+        return f"{parts[0]} - {grouped(parts[1])}"
+    if op.startswith("**") and len(parts) == 1:
+        return f"{grouped(parts[0])}{op}"
+    if op == "neg" and len(parts) == 1:
+        return f"-{grouped(parts[0])}"
     if op.lower() == "relu" and len(parts) == 1:
         return f"relu({parts[0]})"
     return f"{op or '?'}({', '.join(parts)})"

@@ -4,6 +4,7 @@ nothing that can raise or call the learner's methods."""
 
 import math
 import numbers
+import re
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -68,9 +69,20 @@ def int_text(n: int) -> str:
     return f"{sign}{n // 10 ** (digits - 6)}…{tail} ({digits:,} digits)"
 
 
+def rounded(x) -> str:
+    """A number as the doctor's sentences show it: a float to 6 significant digits, as the tests compare them
+    (-0.837125, 1.40837e+47, -4); anything else as fmt shows it."""
+    if isinstance(x, float) and math.isfinite(x):
+        return float.__format__(x, ".6g")
+    return fmt(x)
+
+
 def shown_apart(actual, expected) -> tuple[str, str]:
-    """The texts of actual and expected, with actual's type added when they would otherwise read the same."""
-    a, e = fmt(actual), fmt(expected)
+    """The texts of actual and expected, rounded unless that makes them read the same, with actual's type added
+    when they would still read the same."""
+    a, e = rounded(actual), rounded(expected)
+    if a == e:
+        a, e = fmt(actual), fmt(expected)
     return (f"{a} ({article(clip(type(actual).__name__, 30))})", e) if a == e else (a, e)
 
 
@@ -90,3 +102,22 @@ def short(x) -> str:
     if x is None:
         return "None"
     return f"<{clip(type(x).__name__, 30)}>"
+
+
+def grouped(label: str) -> str:
+    """label, in parentheses unless it is one name, number or call: 'b', '2.5', 'relu(d)', but '(a + b)'."""
+    return label if is_atom(label) else f"({label})"
+
+
+def is_atom(label: str) -> bool:
+    if re.fullmatch(r"[\w.]+", label):
+        return True
+    call = re.match(r"[\w.]+\(", label)
+    if not call or not label.endswith(")"):
+        return False
+    depth = 0
+    for i, char in enumerate(label[call.end() - 1:], call.end() - 1):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth == 0:
+            return i == len(label) - 1  # the call's own parenthesis closes at the very end
+    return False
