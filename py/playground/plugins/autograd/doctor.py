@@ -88,7 +88,7 @@ class Doctor:
         node, op = self.nodes[i], self.ops[i]
         inputs = [rounded(self.nodes[k].data) for k in node.children]
         actual, should = shown_apart(node.data, expected)
-        head = f"{self.ref(i)}.data is {actual} but should be {should}: "
+        head = f"{self.ref(i)}.data is {actual} but should be {should}{self.made(i)}: "
         if is_unary(op) or (op in ("-", "/") and len(inputs) == 2):
             return head + f"{op} makes a Value whose data is {formula(op, inputs)}"
         if len(inputs) == 1:
@@ -139,7 +139,7 @@ class Doctor:
         """What is wrong with node i's grad, and the node whose local rule most likely does it (None: backward)."""
         x, e, a = self.ref(i), expected[i], self.grads[i]
         actual, should = shown_apart(self.nodes[i].grad, e)
-        head = f"{x}.grad is {actual} but should be {should}: "
+        head = f"{x}.grad is {actual} but should be {should}{self.made(i)}: "
         if i == len(self.nodes) - 1:
             return head + "backward() must start by setting the output's grad to 1", None
         mine = self.uses[i]
@@ -264,6 +264,13 @@ class Doctor:
                 return (f"{self.ref(c)}'s gradient was passed on more than once — call each Value's "
                         "_backward once, in reverse topological order"), None
         return None
+
+    def made(self, i: int) -> str:
+        """How a named Value was made, for a reader who never saw the code that named it (a hidden test's f):
+        ' (f = relu(e))'; nothing for an unnamed Value, whose label is already how it was made, or a leaf."""
+        node = self.nodes[i]
+        readable = node.expr and "node " not in node.expr and "…" not in node.expr
+        return f" ({node.name} = {node.expr})" if node.name and node.children and readable else ""
 
     def ref(self, i: int) -> str:
         """How a sentence names node i: x, (b*c), Value(5)."""
