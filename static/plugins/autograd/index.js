@@ -7,9 +7,24 @@ import { cancelGraphs, graphDisclosure, showGraph } from "./graph-disclosure.js"
 
 export { cancelGraphs as cancel };
 
+// A drawing of more Values than this is a network's graph: too many boxes to read, so a test does not offer it
+// (a summary that holds the doctor's flag still is: it shows the flagged Value and its neighbours).
+export const READABLE_VALUES = 60;
+
+function teaches(graph) {
+  if (graph.too_large) return Boolean(graph.flag);
+  return graph.nodes.length <= READABLE_VALUES;
+}
+
 // Closed: only a click lays out a graph. The doctor's sentence is in the test's message already.
 export function testView({ graph }, { test, describedBy }) {
   if (!graph) return null;
+  if (!teaches(graph)) {
+    const values = graph.too_large ? (graph.total?.exact ? graph.total.values : null) : graph.nodes.length;
+    const size = values ? `has ${values.toLocaleString("en")} Values, too many` : "is too large";
+    return el("p", { className: "graph-note", textContent: `No graph here: this test's graph ${size} to read as a `
+      + "drawing. To see one, call draw(v) on a small example in Run code." });
+  }
   const disclosure = graphDisclosure(graph, { doctorSaid: Boolean(graph.flag) && test.outcome !== "passed" });
   // Every test's button says "Show graph": a screen reader also hears which test's graph it shows.
   disclosure.querySelector(".graph-toggle").setAttribute("aria-describedby", describedBy);
@@ -42,7 +57,8 @@ export function scriptView(container, data, options) {
 // The graph to offer: the largest one a passed required test drew, so there is something to look at.
 function bestGraph(tests) {
   const graphOf = (test) => test.plugins?.autograd?.graph;
-  const drawn = tests.filter((test) => test.tier !== "challenge" && test.outcome === "passed" && graphOf(test)?.nodes);
+  const drawn = tests.filter((test) => test.tier !== "challenge" && test.outcome === "passed" && graphOf(test)?.nodes
+    && teaches(graphOf(test)));
   drawn.sort((a, b) => graphOf(b).nodes.length - graphOf(a).nodes.length);
   return drawn.find((test) => !graphOf(test).note) ?? drawn[0] ?? null; // a note: too many nodes to draw
 }
