@@ -206,9 +206,9 @@ def test_run_script_draw_flags_mistakes_and_wrong_data(script):
     [graph] = drawn(script(wrong_sum + EXAMPLE_1 + "draw(e)\n"))
     assert graph["flag"]["field"] == "data" and graph["flag"]["label"] == "d"
     add_line = wrong_sum.splitlines().index("    def __add__(self, other):") + 1
-    assert graph["flag"]["sentence"] == ("d.data is 32 but should be -28 (d = a + b*c): + makes a Value whose data is the sum "
-                                         f"of its inputs' data (2 + -30). Look at `__add__`, line {add_line} "
-                                         "of your code")
+    assert graph["flag"]["sentence"] == ("d.data is 32 but should be -28 (d = a + b*c): + makes a Value whose data "
+                                         f"is the sum of its inputs' data (2 + -30). Look at `__add__`, "
+                                         f"line {add_line} of your code")
     assert (graph["flag"]["where"], graph["flag"]["line"]) == ("`__add__`", add_line)
 
 

@@ -41,9 +41,23 @@ function mathExtensions(katexOptions) {
   return [blockMath, inlineMath];
 }
 
+const escapes = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+const escape = (text) => text.replace(/[&<>"']/g, (char) => escapes[char]);
+
+// A code block, one element per line: a line too long for its pane wraps under itself, indented (style.css),
+// rather than hiding past the pane's edge.
+const renderer = {
+  code({ text, lang }) {
+    const lines = text.replace(/\n$/, "").split("\n")
+      .map((line) => `<span class="code-line">${escape(line) || " "}</span>`).join("");
+    const language = lang ? ` class="language-${escape(lang)}"` : "";
+    return `<pre><code${language}>${lines}</code></pre>\n`;
+  },
+};
+
 // The page shows a formula KaTeX cannot read as red source text; the authoring check throws instead.
-const lenient = new Marked({ extensions: mathExtensions({ throwOnError: false }) });
-const strict = new Marked({ extensions: mathExtensions({ throwOnError: true }) });
+const lenient = new Marked({ extensions: mathExtensions({ throwOnError: false }), renderer });
+const strict = new Marked({ extensions: mathExtensions({ throwOnError: true }), renderer });
 
 // The title comes from problem.json, so a leading "# Title" in the Markdown is not repeated.
 function withoutTitle(markdown) {

@@ -211,6 +211,12 @@ function showAids(container, { meta, provided, hints }, { providedFiles, hintSte
   }
   if (!hints) return null;
   $("hints").hidden = false;
+  // The hints sit at the statement's end, out of sight in its pane: a link at its top says they are there.
+  $("to-hints").hidden = false;
+  $("to-hints").addEventListener("click", () => {
+    $("hints").scrollIntoView({ block: "start" });
+    $("hints-heading").focus({ preventScroll: true });
+  });
   return hintSteps($("hint-list"), hints, {
     shown: loadHintsShown(meta.id),
     onShown: (count) => saveHintsShown(meta.id, count),

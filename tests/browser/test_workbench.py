@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from pageutil import PROBLEM, paste_code, run_code, run_tests, serious_violations, wait_until_ready
+from problems import all_problems
 
 pytestmark = pytest.mark.browser
 
@@ -143,3 +144,26 @@ def test_on_a_phone_run_code_output_comes_into_view(phone):
     run_code(page, LOUD)
     assert page.evaluate("() => scrollY") > before
     assert box(page.locator("#run-output"))["y"] < 844
+
+
+@pytest.mark.parametrize("width, height", WIDE, ids=[f"{w}x{h}" for w, h in WIDE])
+def test_no_statement_hides_math_or_code_past_its_pane_edge(browser, server_url, width, height):
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    for problem in all_problems():
+        page.goto(f"{server_url}/#/{problem.folder.name}")
+        expect(page.locator("#problem-title")).to_have_text(problem.meta["title"])
+        expect(page.locator("#statement-body > *").first).to_be_visible()
+        cut = page.evaluate("""() => [...document.querySelectorAll("#statement-body :is(.math-display, pre)")]
+            .filter((box) => box.scrollWidth > box.clientWidth + 1).map((box) => box.textContent.slice(0, 60))""")
+        assert cut == [], (problem.folder.name, cut)
+    context.close()
+
+
+def test_a_link_atop_the_statement_leads_to_its_hints(wide):
+    page = wide
+    page.get_by_role("button", name="Hints, below the problem").click()
+    heading = page.get_by_role("heading", name="Hints", exact=True)
+    expect(heading).to_be_focused()
+    assert in_view(page, heading, page.locator("#statement"))
+    assert not page_scrolls(page)
