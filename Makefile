@@ -9,10 +9,14 @@ PLAYGROUND_PROBLEMS ?= py/problems
 export PLAYGROUND_PROBLEMS
 PY_SOURCES := $(shell find py $(PLAYGROUND_PROBLEMS) -type f -not -path '*/__pycache__/*')
 
-.PHONY: serve test test-fast build lint bench chromium clean validate-problems check-problems
+.PHONY: serve test test-fast build lint bench screenshots chromium clean validate-problems check-problems
 
 bench: build $(VENV)/.installed chromium
 	$(PY) bench/run.py
+
+# Every problem after a run, at three sizes, light and dark, in build/screenshots/: look before a page change lands.
+screenshots: build $(VENV)/.installed chromium
+	$(PY) scripts/screenshots.py
 
 serve: build
 	HOST=$(HOST) PORT=$(PORT) node scripts/serve.mjs dist
