@@ -133,6 +133,14 @@ def test_correct_solution_has_no_flags_and_example_1_draws_its_values(page, prob
     expect(svg).not_to_have_attribute("viewBox", start)
     page.keyboard.press("0")  # the drawing has the focus: 0 resets, as the button does
     assert svg.get_attribute("viewBox") == start
+    panel.get_by_role("button", name="Zoom in").click()
+    panel.get_by_role("button", name="Show the whole graph").click()  # every Value in view, nothing cropped
+    assert svg.evaluate("""(svg) => {
+        const [x, y, w, h] = svg.getAttribute("viewBox").split(" ").map(Number);
+        const drawn = svg.getBBox();
+        return x <= drawn.x + 1 && y <= drawn.y + 1 && x + w >= drawn.x + drawn.width - 1
+            && y + h >= drawn.y + drawn.height - 1;
+    }""")
 
     # the disclosure works from the keyboard
     button = item_named(page, problem["tests"][1]["name"]).get_by_role("button", name="Show graph")

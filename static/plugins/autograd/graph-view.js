@@ -134,6 +134,7 @@ function drawing(figure, graph, placed) {
     toolButton("+", "Zoom in", view.zoomIn),
     toolButton("−", "Zoom out", view.zoomOut),
     toolButton("Reset", "Reset the view", view.reset),
+    toolButton("Whole", "Show the whole graph", view.whole),
     el("span", { className: "graph-hint",
       textContent: "Drag to move; to zoom, pinch, or click and use the wheel. Blue border: the output." }));
 }

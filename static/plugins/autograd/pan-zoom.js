@@ -1,5 +1,5 @@
 // Pan and zoom for an SVG drawing, by moving its viewBox: drag to pan, wheel (once focused) or pinch to zoom;
-// with the drawing focused, arrow keys pan and + / − / 0 zoom in, out and back to the start.
+// with the drawing focused, arrow keys pan, + / − / 0 zoom in, out and back to the start, and W shows it whole.
 //
 // The view is a centre (cx, cy, in drawing units) and a scale (screen px per unit); the viewBox
 // follows from them and the element's size, so the view survives the element being resized.
@@ -97,12 +97,19 @@ export function panZoom(element, bounds, start) {
     else if (event.key === "+" || event.key === "=") zoom(STEP);
     else if (event.key === "-" || event.key === "_") zoom(1 / STEP);
     else if (event.key === "0") reset();
+    else if (event.key === "w" || event.key === "W") whole();
     else return;
     event.preventDefault();
   });
 
   function reset() {
     view = start();
+    apply();
+  }
+
+  function whole() { // all of the drawing, however small that makes it
+    const fit = Math.min(element.clientWidth / bounds.width, element.clientHeight / bounds.height);
+    view = { cx: bounds.x + bounds.width / 2, cy: bounds.y + bounds.height / 2, scale: Math.min(1, fit) };
     apply();
   }
 
@@ -113,5 +120,6 @@ export function panZoom(element, bounds, start) {
     zoomIn: () => zoom(STEP),
     zoomOut: () => zoom(1 / STEP),
     reset,
+    whole,
   };
 }
