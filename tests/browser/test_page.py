@@ -24,7 +24,9 @@ def stored_code(page: Page, problem_id: str) -> str | None:
     return page.evaluate("key => localStorage.getItem(key)", STORAGE_KEY + problem_id)
 
 
-def test_lists_every_test_pending_then_a_click_before_python_is_ready_is_queued(page, problem, required):
+def test_lists_every_test_pending_then_a_click_before_python_is_ready_is_queued(context, page, problem, required):
+    """A first visit (context): Python boots from scratch, which takes seconds, not from a snapshot in ~1 s, so
+    the click comes before it is ready."""
     items = results_region(page).get_by_role("listitem")
     expect(items).to_have_count(len(problem["tests"]))
     for item, test in zip(items.all(), problem["tests"], strict=True):

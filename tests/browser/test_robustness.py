@@ -172,7 +172,7 @@ MEGABYTE = "# a line of padding, to make the file large ........................
 # no test ("not_run"), and says why once, above the list
 ODD_CODE = [
     ("infinite recursion", OPERATOR_RECURSION, "error",
-     f"RecursionError in `__add__`, line {RECURSION_LINE} of your code: too many calls nested inside each other"),
+     f"RecursionError in __add__, line {RECURSION_LINE} of your code: too many calls nested inside each other"),
     ("sys.exit() at import", "import sys\nsys.exit()\n", "not_run",
      "Your code raised SystemExit while loading (line 2 of your code)."),
     ("an exception at import", "class Value:\n    pass\n\nValue(1) / 0\n", "not_run",
