@@ -163,7 +163,8 @@ def sequence_mutants(body: list[ast.stmt], index: int) -> dict[str, list[ast.stm
 
 
 def expression_mutants(expression: ast.expr) -> dict[str, ast.expr]:
-    """Rules on expressions: the loss's mean, a layer's nonlinearity, a dropped part of parameters()."""
+    """Rules on expressions: the loss's mean, a layer's nonlinearity, a dropped part of parameters(), a term of a
+    sum or a power left out."""
     found = {}
     if isinstance(expression, ast.BinOp) and isinstance(expression.op, ast.Div) and \
             isinstance(expression.right, ast.Call | ast.Name) and \
@@ -179,6 +180,11 @@ def expression_mutants(expression: ast.expr) -> dict[str, ast.expr]:
     if isinstance(expression, ast.BinOp) and isinstance(expression.op, ast.Add) and \
             isinstance(expression.right, ast.List):
         found["the list's last part dropped"] = expression.left
+    elif isinstance(expression, ast.BinOp) and isinstance(expression.op, ast.Add | ast.Sub):
+        found["a path's term dropped"] = expression.left  # a sum over paths, one path left out
+    if isinstance(expression, ast.BinOp) and isinstance(expression.op, ast.Pow) and \
+            isinstance(expression.right, ast.Constant):
+        found["the power left out"] = expression.left
     return found
 
 
