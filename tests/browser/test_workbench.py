@@ -3,6 +3,8 @@ does not scroll, and after a run the Run button, the editor's current line and t
 all in view; the panes are resized by drag and by key, and the sizes kept. On a phone a run brings its results
 into view, and the code is one tap away."""
 
+from contextlib import contextmanager
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -40,15 +42,24 @@ def page_scrolls(page: Page) -> bool:
         || document.documentElement.scrollHeight > innerHeight || document.documentElement.scrollWidth > innerWidth""")
 
 
+@contextmanager
+def ready_page(browser, url: str, width: int, height: int):
+    """The problem's page in a window of that size (a phone's below 500 px), once Python is ready."""
+    phone = width < 500
+    context = browser.new_context(viewport={"width": width, "height": height}, is_mobile=phone, has_touch=phone)
+    page = context.new_page()
+    page.goto(url)
+    wait_until_ready(page)
+    try:
+        yield page
+    finally:
+        context.close()
+
+
 @pytest.fixture(params=WIDE, ids=[f"{w}x{h}" for w, h in WIDE])
 def wide(browser, problem_url, request):
-    width, height = request.param
-    context = browser.new_context(viewport={"width": width, "height": height})
-    page = context.new_page()
-    page.goto(problem_url)
-    wait_until_ready(page)
-    yield page
-    context.close()
+    with ready_page(browser, problem_url, *request.param) as page:
+        yield page
 
 
 def test_on_a_wide_screen_a_run_leaves_the_button_the_line_and_the_first_failure_in_view(wide):
@@ -115,12 +126,8 @@ def test_the_panes_resize_by_key_and_by_drag_and_the_sizes_are_kept(context, pro
 
 @pytest.fixture
 def phone(browser, problem_url):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
-    page = context.new_page()
-    page.goto(problem_url)
-    wait_until_ready(page)
-    yield page
-    context.close()
+    with ready_page(browser, problem_url, 390, 844) as page:
+        yield page
 
 
 def test_on_a_phone_a_run_shows_the_first_failure_and_the_code_is_one_tap_away(phone):
