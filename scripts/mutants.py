@@ -134,11 +134,15 @@ def order_mutants(function: ast.FunctionDef) -> dict[str, list[ast.stmt]]:
 
 
 def training_mutants(stmt: ast.stmt) -> dict[str, ast.stmt | None]:
-    """The later problems' rules: the update's sign, zeroing the gradients, the nonlinearity per layer."""
+    """The later problems' rules: the update's sign (or an item's nudge), zeroing the gradients."""
     found = {}
     if isinstance(stmt, ast.AugAssign) and isinstance(stmt.target, ast.Attribute) and stmt.target.attr == "data":
         flipped = ast.Add() if isinstance(stmt.op, ast.Sub) else ast.Sub()
         found["the update's sign flipped"] = ast.AugAssign(stmt.target, flipped, stmt.value)
+    if isinstance(stmt, ast.AugAssign) and isinstance(stmt.target, ast.Subscript) and \
+            isinstance(stmt.op, ast.Add | ast.Sub):
+        flipped = ast.Add() if isinstance(stmt.op, ast.Sub) else ast.Sub()
+        found["a nudge's sign flipped"] = ast.AugAssign(stmt.target, flipped, stmt.value)
     if is_call_to(stmt, "zero_grad"):
         found["no zero_grad()"] = None
     if isinstance(stmt, ast.Assign) and is_grad(stmt.targets[0]) and ast.unparse(stmt.value) in ("0", "0.0"):
@@ -164,7 +168,7 @@ def sequence_mutants(body: list[ast.stmt], index: int) -> dict[str, list[ast.stm
 
 def expression_mutants(expression: ast.expr) -> dict[str, ast.expr]:
     """Rules on expressions: the loss's mean, a layer's nonlinearity, a dropped part of parameters(), a term of a
-    sum or a power left out."""
+    sum, a power, a constant factor or a copy left out."""
     found = {}
     if isinstance(expression, ast.BinOp) and isinstance(expression.op, ast.Div) and \
             isinstance(expression.right, ast.Call | ast.Name) and \
@@ -185,6 +189,12 @@ def expression_mutants(expression: ast.expr) -> dict[str, ast.expr]:
     if isinstance(expression, ast.BinOp) and isinstance(expression.op, ast.Pow) and \
             isinstance(expression.right, ast.Constant):
         found["the power left out"] = expression.left
+    if isinstance(expression, ast.BinOp) and isinstance(expression.op, ast.Mult) and \
+            isinstance(expression.left, ast.Constant):
+        found["a constant factor left out"] = expression.right
+    if isinstance(expression, ast.Call) and getattr(expression.func, "id", "") == "list" and \
+            len(expression.args) == 1 and isinstance(expression.args[0], ast.Name):
+        found["the copy left out"] = expression.args[0]  # list(xs), a copy, is xs itself
     return found
 
 

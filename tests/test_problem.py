@@ -61,14 +61,18 @@ class Collector:
 
 def run_in_this_process(problem: ProblemFiles, workdir: Path, send) -> None:
     """In a fork of this process: plain pytest on the hidden tests, in workdir, with what the harness would
-    give learner code (the learner's folder, then what the problem provides; the plugins' builtins)."""
+    give learner code (the learner's folder, then what the problem provides, and their aliases; the plugins'
+    builtins)."""
     os.chdir(workdir)
     os.environ.pop("PYTEST_ADDOPTS", None)
     os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"  # like Pyodide: plain pytest, no installed plugins
     sys.dont_write_bytecode = True
     sys.path[:0] = [str(workdir), str(workdir / "provided"), str(ROOT / "py")]
     from playground import plugins
+    from playground.aliases import Aliases
     from playground.limits import LEARNER_GC_THRESHOLD
+
+    sys.meta_path.append(Aliases(problem.meta.get("aliases", {})))  # `from micrograd.engine import Value`
 
     for plugin in plugins.load(problem.meta.get("plugins", {})):
         for name, value in plugin.builtins(None).items():
