@@ -478,3 +478,15 @@ def test_the_same_code_gets_one_verdict_and_message_whatever_the_order_of_a_set(
     *tests, flag = json.loads(seen.pop())
     assert "Look at `__pow__`'s `_backward`" in tests[-1][1]
     assert "Look at `__neg__`'s `_backward`" in flag["sentence"] and "the derivative of -x is -1" in flag["sentence"]
+
+
+def test_with_the_doctor_off_a_graph_says_so_and_vouches_for_nothing(tmp_path):
+    """A problem may turn the doctor off because its engine is wrong on purpose: no flag, no blame, and a note
+    (which keeps the page from its "every Value agrees" line)."""
+    problem = next(p for p in all_problems() if p.meta.get("plugins", {}).get("autograd", {}).get("doctor") is False
+                   and p.meta["plugins"]["autograd"].get("graph", True))
+    engine = problem.meta["plugins"]["autograd"]["engine"]
+    code = f"from {engine} import Value\nx = Value(2.0)\ny = x * x\ny.backward()\nx.grad = 99.0\ndraw(y)\n"
+    result = run_script(code, workdir=tmp_path / "script", problem_dir=problem.folder)
+    [graph] = drawn(result)
+    assert graph["flag"] is None and graph["doctor_note"] == graph_module.DOCTOR_OFF

@@ -40,6 +40,15 @@ class TooLarge(Exception):
     """The walk stopped at a limit; the message says which: 'more than 300 Values'."""
 
 
+DOCTOR_OFF = "The gradient doctor is off in this problem: these gradients are shown as they are, unchecked."
+
+
+def without_doctor(view: dict) -> dict:
+    """The view with no word of the doctor's (a problem whose engine is wrong on purpose turns it off)."""
+    view["flag"], view["doctor_note"] = None, DOCTOR_OFF
+    return view
+
+
 def graph_view(root, names: dict[int, str] | None = None, grads_note: str | None = None,
                others: list | None = None, check_large: bool = True, made=None) -> dict:
     """The graph under root as JSON-ready data, with the doctor's flag.

@@ -17,7 +17,7 @@ import sys
 import types
 from dataclasses import dataclass, field
 
-from playground.plugins.autograd.graph import graph_view
+from playground.plugins.autograd.graph import graph_view, without_doctor
 
 MAX_CALLS = 20  # backward() calls remembered per test or script; more than that: gradients not checked
 
@@ -135,7 +135,7 @@ class Recorder:
             failed = verdict["outcome"] != "passed"
             graph = self.view(self.calls[-1].root, check_large=failed)
             if not doctor:
-                graph["flag"] = None
+                without_doctor(graph)
             if failed and graph["flag"]:
                 doctor = f"Gradient doctor: {graph['flag']['sentence']}"
                 verdict["message"] = f"{verdict['message']}\n{doctor}" if verdict["message"] else doctor
