@@ -54,7 +54,9 @@ def updates_in(sent: list[str]) -> list[dict]:
     ("plot_loss(1, 0.5, total=0)", "total should be the number of steps, 1 or more; got 0 (a int)"),
     ("plot_boundary(lambda x: 1, [[0, 1]], [1, 2])", "one label per point; got 1 points and 2 labels"),
     ("plot_boundary(lambda x: 1, [[0, 'a']], [1])", "each point of X should be [x1, x2], two finite numbers"),
-    ("plot_boundary(lambda x: 'yes', [[0, 1]], [1])", "score([")
+    ("plot_boundary(lambda x: 'yes', [[0, 1]], [1])", "score(["),
+    ("plot_boundary(lambda x: [1.0], [[0, 1]], [0])", "returned 1 class scores; a list needs one per class, 2 or more"),
+    ("plot_boundary(lambda x: [1.0, 'a'], [[0, 1]], [0])", "should return a number (or a Value), or a list"),
 ])
 def test_bad_input_gets_a_message_that_names_it(tmp_path, call, says):
     result = script(f"x = 1\n{call}\n", tmp_path)
@@ -110,6 +112,22 @@ def test_the_boundary_is_the_score_on_a_grid_over_the_points(tmp_path, monkeypat
     assert boundary["values"][0] == pytest.approx(0.5)  # the bottom-left corner, first
     assert boundary["values"][4] == pytest.approx(1.7)  # the bottom-right corner
     assert boundary["accuracy"] == 0.75  # [1, 1] scores 0.5, label 1's side, but its label is -1
+
+
+def test_with_class_scores_the_boundary_is_the_class_each_place_picks(tmp_path, monkeypatch):
+    monkeypatch.setattr(plots, "GRID", 3)
+    source = ("X = [[0, 0], [2, 0], [0, 2], [2, 2]]\ny = [0, 1, 2, 2]\n"
+              "plot_boundary(lambda x: [1.0, x[0] - 0.5, x[1] - 0.5], X, y)\n")
+    boundary = plot_of(script(source, tmp_path))["boundary"]
+    assert boundary["classes"] == 3 and boundary["n"] == 3
+    # rows from the bottom: at y = -0.2, 1 and 2.2, x = -0.2, 1 and 2.2; the largest of [1, x - 0.5, y - 0.5] wins
+    assert boundary["values"] == [0, 0, 1, 0, 0, 1, 2, 2, 1]
+    assert boundary["accuracy"] == 0.75  # [2, 2] picks class 1 (a tie with 2 goes to the first), its label is 2
+
+
+def test_two_classes_keep_their_scores(tmp_path):
+    source = "plot_boundary(lambda x: x[0], [[0, 0], [1, 1]], [-1, 1])\n"
+    assert plot_of(script(source, tmp_path))["boundary"]["classes"] is None
 
 
 def test_the_last_boundary_asked_for_is_drawn_on_the_final_model(tmp_path, clock, monkeypatch):

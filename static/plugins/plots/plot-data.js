@@ -33,6 +33,7 @@ function cleanBoundary(boundary) {
   const values = numbers(boundary.values);
   if (n < 2 || values.length !== n * n) return null;
   const points = Array.isArray(boundary.points) ? boundary.points.map(numbers) : [];
+  const classes = Number(boundary.classes) || null; // null: two classes, values are scores; else values are classes
   return { x: numbers(boundary.x), y: numbers(boundary.y), n, values, points, labels: numbers(boundary.labels),
-    accuracy: boundary.accuracy == null ? null : Number(boundary.accuracy) };
+    classes, accuracy: boundary.accuracy == null ? null : Number(boundary.accuracy) };
 }

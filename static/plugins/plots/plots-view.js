@@ -10,6 +10,11 @@ import { MAX_ROWS, aligned, axisNumber, formatLoss, growthNote, logScale, tableR
 
 const HEIGHT = 220;
 
+const TWO_CLASSES = "Decision boundary: blue where the model says 1, orange where it says −1; the points: ● label 1, "
+  + "▲ label −1.";
+const THREE_CLASSES = "Decision regions: each place in the colour of the class the model picks, blue for 0, orange for "
+  + "1, green for 2; the points: ● class 0, ▲ class 1, ■ class 2.";
+
 export function createPlotsView(region) {
   const progress = el("progress", { className: "plot-progress", max: 1, value: 0 });
   const progressText = el("span", { id: "plot-progress-text" });
@@ -20,9 +25,8 @@ export function createPlotsView(region) {
   const curve = el("div", { className: "plot-curve", role: "img" });
   const legend = el("p", { className: "plot-legend" });
   const canvas = el("canvas", { className: "plot-boundary", role: "img" });
-  const boundaryFigure = el("figure", { className: "plot-figure", hidden: true }, canvas,
-    el("figcaption", { textContent: "Decision boundary: blue where the model says 1, orange where it says −1; "
-      + "the points: ● label 1, ▲ label −1." }));
+  const caption = el("figcaption");
+  const boundaryFigure = el("figure", { className: "plot-figure", hidden: true }, canvas, caption);
   const tableBody = el("tbody");
   const table = el("details", { className: "plot-table" }, el("summary", { textContent: "The loss, as a table" }),
     el("table", {},
@@ -92,8 +96,9 @@ export function createPlotsView(region) {
       note.textContent = stopped ? stopNote(step, plot.total, stopped.reason === "time"
         ? `by the time limit (${timeLimit} s)` : "by you") : "";
       const lastLoss = plot.last ? `last loss ${formatLoss(plot.last[1])}` : "no loss plotted";
+      const where = plot.boundary?.classes ? "in their class's region" : "on their side of the boundary";
       const accuracy = plot.boundary?.accuracy != null ? `, ${Math.round(plot.boundary.accuracy * 100)}% of the ${
-        plot.boundary.points.length} points on their side of the boundary` : "";
+        plot.boundary.points.length} points ${where}` : "";
       const grew = growthNote(plot);
       const text = `Training plot: ${plot.count} step${plot.count === 1 ? "" : "s"} reported${of ? `${of} planned` : ""}, ${
         lastLoss}${accuracy}.${grew ? ` ${grew}` : ""}`;
@@ -105,6 +110,7 @@ export function createPlotsView(region) {
         const right = plot.boundary.accuracy == null ? ""
           : `: ${Math.round(plot.boundary.accuracy * 100)}% on their label's side`;
         canvas.setAttribute("aria-label", `Decision boundary over ${plot.boundary.points.length} points${right}.`);
+        caption.textContent = plot.boundary.classes ? THREE_CLASSES : TWO_CLASSES;
         drawBoundary(canvas, plot.boundary, getComputedStyle(region));
       }
       if (!running && drawnRows !== plot) {

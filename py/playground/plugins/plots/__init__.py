@@ -1,5 +1,6 @@
 """The plots plugin: plot_loss(step, loss, total=None) and plot_boundary(score, X, y), without an import, in
-tests and in Run code. The page draws a loss curve and a decision boundary while the code trains.
+tests and in Run code. The page draws a loss curve and a decision boundary while the code trains: two classes'
+(score(x) a number, labels 1 and -1) or more (score(x) a list of class scores, labels 0, 1, 2, …).
 
 While the code runs, updates go to the page (send_live), throttled (throttle.py): at most one every ~0.1 s,
 always the latest state; the page's view is static/plugins/plots/. The run's Result keeps the whole plot (its
@@ -11,7 +12,7 @@ from pathlib import Path
 from playground.live import live
 from playground.plugins import Plugin as Base
 from playground.plugins.plots.boundary import boundary
-from playground.plugins.plots.checks import loss_of, points_of, score_of, step_of, total_of
+from playground.plugins.plots.checks import class_scores_of, loss_of, points_of, step_of, total_of
 from playground.plugins.plots.throttle import Throttle
 
 MAX_POINTS = 100_000  # points of the curve kept; later calls still count, and still say the last loss
@@ -41,7 +42,8 @@ class Plugin(Base):
             self.add_loss(step, loss, total)
 
         def plot_boundary(score, X, y) -> None:
-            """Show the boundary score draws (a score above 0 is label 1's side) over the points X, labels y."""
+            """Show the regions score draws over the points X, labels y: a score above 0 is label 1's side; or, when
+            score(x) is a list of class scores, each place is the class with the largest."""
             self.add_boundary(score, X, y)
 
         return {"plot_loss": plot_loss, "plot_boundary": plot_boundary}
@@ -68,7 +70,7 @@ class Plugin(Base):
                             f"lambda x: model(x); got {score!r}")
         if self.data is None or self.data[0] is not X or self.data[1] is not y:  # checked once, not every step
             self.data = (X, y, *points_of(X, y))
-            score_of(score(list(self.data[2][0])), self.data[2][0])  # a score that fails says so here
+            class_scores_of(score(list(self.data[2][0])), self.data[2][0])  # a score that fails says so here
         self.pending = (score, *self.data[2:])
         if self.boundary_updates.due():
             with self.boundary_updates.timed():

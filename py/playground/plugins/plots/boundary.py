@@ -1,25 +1,39 @@
-"""A decision boundary as numbers: the learner's score function on a grid over the data, and on the data itself."""
+"""A decision boundary as numbers: the learner's score function on a grid over the data, and on the data itself.
+
+Two classes: score(x) is a number, above 0 on label 1's side, and the grid holds the scores. More classes: score(x) is a
+list of class scores, labels are the classes 0, 1, 2, …, and the grid holds the class with the largest score."""
 
 import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from playground.plugins.plots.checks import score_of
+from playground.plugins.plots.checks import class_scores_of
 
 MARGIN = 0.1  # of the data's extent, on each side
 
 
 def boundary(score: Callable, points: list[list[float]], labels: list[float], n: int, accuracy: bool) -> dict:
-    """score on an n × n grid over the points (row by row, from the bottom), the points, their labels and, when
-    asked (it costs score on every point), the share score gets right: a score above 0 is label 1's side."""
+    """score on an n × n grid over the points (row by row, from the bottom), the points, their labels, the number of
+    classes (None for two, told by one score) and, when asked (it costs score on every point), the share score gets
+    right."""
     x_range = extent([p[0] for p in points])
     y_range = extent([p[1] for p in points])
     xs, ys = spaced(x_range, n), spaced(y_range, n)
     with collector_paused():
-        values = [round(score_of(score([x, y]), [x, y]), 4) for y in ys for x in xs]
+        grid = [class_scores_of(score([x, y]), [x, y]) for y in ys for x in xs]
+        classes = len(grid[0]) if isinstance(grid[0], list) else None
+        if any((len(value) if isinstance(value, list) else None) != classes for value in grid):
+            raise ValueError("plot_boundary(score, X, y): score should return the same kind of thing everywhere: "
+                             "a number, or a list of one score per class")
+        values = [round(value, 4) for value in grid] if classes is None else [chosen(value) for value in grid]
         right = share_right(score, points, labels) if accuracy else None
     return {"x": x_range, "y": y_range, "n": n, "values": values, "points": points, "labels": labels,
-            "accuracy": right}
+            "classes": classes, "accuracy": right}
+
+
+def chosen(scores: list[float]) -> int:
+    """The class with the largest score (the first, on a tie)."""
+    return max(range(len(scores)), key=lambda k: scores[k])
 
 
 @contextmanager
@@ -37,7 +51,10 @@ def collector_paused() -> Iterator[None]:
 
 
 def share_right(score: Callable, points: list[list[float]], labels: list[float]) -> float:
-    right = sum((score_of(score(list(p)), p) > 0) == (label > 0) for p, label in zip(points, labels, strict=True))
+    right = 0
+    for point, label in zip(points, labels, strict=True):
+        value = class_scores_of(score(list(point)), point)
+        right += chosen(value) == label if isinstance(value, list) else (value > 0) == (label > 0)
     return right / len(points)
 
 

@@ -67,7 +67,8 @@ def points_of(X, y) -> tuple[list[list[float]], list[float]]:
     finite = [value is not None and math.isfinite(value) for value in labels]
     bad = next((label for label, ok in zip(y, finite, strict=True) if not ok), None)
     if not all(finite):
-        raise TypeError(f"plot_boundary(score, X, y): each label should be a number (1 or -1); got {describe(bad)}")
+        raise TypeError(f"plot_boundary(score, X, y): each label should be a number (1 or -1, or a class: 0, 1, 2, …); "
+                        f"got {describe(bad)}")
     return points, labels
 
 
@@ -75,8 +76,19 @@ def score_of(score, point: list[float]) -> float:
     """What the score function returned for point, as a float: above 0 is the label 1's side."""
     value = number(score)
     if value is None:
-        raise TypeError(f"plot_boundary(score, X, y): score({point}) should return a number (or a Value); "
-                        f"got {describe(score)}")
+        raise TypeError(f"plot_boundary(score, X, y): score({point}) should return a number (or a Value), or a list "
+                        f"of them, one per class; got {describe(score)}")
     if not math.isfinite(value):
         raise ValueError(f"plot_boundary(score, X, y): score({point}) returned {value}, not a finite number")
     return value
+
+
+def class_scores_of(scores, point: list[float]) -> float | list[float]:
+    """What the score function returned for point: a float (two classes, above 0 is label 1's side), or a list of
+    floats, one per class (the largest wins)."""
+    if not isinstance(scores, (list, tuple)):
+        return score_of(scores, point)
+    if len(scores) < 2:
+        raise ValueError(f"plot_boundary(score, X, y): score({point}) returned {len(scores)} class scores; a list "
+                         "needs one per class, 2 or more")
+    return [score_of(value, point) for value in scores]
