@@ -63,6 +63,29 @@ def test_a_run_code_script_plots_its_curve_and_boundary(plot_page):
     assert serious_violations(plot_page) == {}
 
 
+
+def test_class_scores_draw_a_region_per_class(plot_page):
+    three = ("X = [[0, 0], [2, 0], [0, 2], [2, 2]]\ny = [0, 1, 2, 2]\n"
+             "plot_boundary(lambda x: [1.0, x[0] - 0.5, x[1] - 0.5], X, y)\n")
+    run_code(plot_page, CURVE + three)
+    plot = plots(plot_page)
+    expect(plot).to_contain_text("75% of the 4 points in their class's region.")
+    expect(plot.get_by_role("img", name=re.compile("^Decision boundary over 4 points: 75%"))).to_be_visible()
+    expect(plot.locator("figcaption")).to_contain_text("blue for 0, orange for 1, green for 2")
+    # the canvas holds the three classes' colours (Okabe-Ito blue, orange, green; the light theme's)
+    colours = plot_page.locator("canvas.plot-boundary").evaluate("""(canvas) => {
+        const data = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+        const seen = new Set();
+        for (let i = 0; i < data.length; i += 4) {
+            const [r, g, b] = [data[i], data[i + 1], data[i + 2]];
+            if (b > r && b > g) seen.add("blue");
+            else if (r > g && g > b) seen.add("orange");
+            else if (g > r && g > b) seen.add("green");
+        }
+        return [...seen].sort();
+    }""")
+    assert colours == ["blue", "green", "orange"], colours
+
 def test_a_diverging_loss_is_plotted_on_a_log_axis_and_the_summary_asks_about_the_sign(plot_page):
     run_code(plot_page, "for k in range(1, 61):\n    plot_loss(k, 0.7 * 10 ** k, total=60)\n")
     plot = plots(plot_page)
