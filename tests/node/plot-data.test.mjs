@@ -5,7 +5,7 @@ import { test } from "node:test";
 import { cleanPlot, emptyPlot, merge } from "../../static/plugins/plots/plot-data.js";
 
 const boundary = { x: [0, 1], y: [0, 1], n: 2, values: [0.1, 0.2, 0.3, 0.4], points: [[0, 1], [1, 0]],
-  labels: [0, 1], accuracy: 0.75 };
+  labels: [0, 1], classes: null, accuracy: 0.75 };
 
 test("an update replaces the points from its index on, in place", () => {
   const plot = emptyPlot();
@@ -42,6 +42,13 @@ test("only the fields the page draws are kept, as numbers", () => {
   assert.equal(cleanPlot(null), null);
   assert.equal(cleanPlot({ steps: [], losses: [], boundary: { ...boundary, accuracy: null } }).boundary.accuracy,
     null);
+});
+
+test("classes is a count, or null for two classes told by one score", () => {
+  const classesOf = (classes) => cleanPlot({ steps: [], losses: [], boundary: { ...boundary, classes } }).boundary.classes;
+  assert.equal(classesOf(3), 3);
+  assert.equal(classesOf("3"), 3);
+  for (const classes of [undefined, null, 0, "x"]) assert.equal(classesOf(classes), null, `classes ${classes}`);
 });
 
 test("a boundary whose grid does not add up is dropped", () => {
