@@ -32,8 +32,20 @@ def candidates(problem: ProblemFiles) -> dict[str, str]:
     return {"solution.py": problem.solution, "starter.py": problem.starter, **problem.mistakes}
 
 
+TRAINS = 10  # a problem whose time limit is above this many seconds trains a model in its tests
+
+
+def marks(problem: ProblemFiles) -> list:
+    """A problem that trains runs its candidates in `make test`, not in `make test-fast`: seconds each."""
+    return [pytest.mark.slow] if problem.meta["time_limit_seconds"] > TRAINS else []
+
+
+def each_problem() -> list:
+    return [pytest.param(p, id=p.id, marks=marks(p)) for p in PROBLEMS]
+
+
 def variants() -> list:
-    return [pytest.param(p, name, id=f"{p.id}/{name}") for p in PROBLEMS for name in p.expectations]
+    return [pytest.param(p, name, id=f"{p.id}/{name}", marks=marks(p)) for p in PROBLEMS for name in p.expectations]
 
 
 def hidden_test_ids(problem: ProblemFiles) -> list[str]:
@@ -105,19 +117,31 @@ def run_hidden_tests(problem: ProblemFiles, source: str, workdir: Path) -> dict[
     return results
 
 
+class Outcomes:
+    """{(problem id, file name): results} for every candidate of a problem, run two at a time when a test first
+    asks for one of that problem's."""
+
+    def __init__(self, workdirs) -> None:
+        self.workdirs = workdirs
+        self.results: dict[tuple[str, str], dict] = {}
+
+    def __getitem__(self, key: tuple[str, str]) -> dict:
+        if key not in self.results:
+            (problem,) = [p for p in PROBLEMS if p.id == key[0]]
+
+            def run(job):
+                name, code = job
+                return (problem.id, name), run_hidden_tests(problem, code, self.workdirs.mktemp(problem.id))
+
+            with ThreadPoolExecutor(max_workers=2) as pool:
+                self.results |= dict(pool.map(run, candidates(problem).items()))
+        return self.results[key]
+
+
 @pytest.fixture(scope="module")
-def outcomes(tmp_path_factory) -> dict[tuple[str, str], dict]:
-    """{(problem id, file name): results} for every candidate of every problem, two at a time."""
-    jobs = [(p, name, code) for p in PROBLEMS for name, code in candidates(p).items()]
-    jobs.sort(key=lambda job: -job[0].meta["time_limit_seconds"])  # the longest first: the two end together
+def outcomes(tmp_path_factory) -> Outcomes:
     tmp_path_factory.getbasetemp()  # made once, here: under pytest-xdist two threads making it would race
-
-    def run(job):
-        problem, name, code = job
-        return (problem.id, name), run_hidden_tests(problem, code, tmp_path_factory.mktemp(problem.id))
-
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        return dict(pool.map(run, jobs))
+    return Outcomes(tmp_path_factory)
 
 
 def failing(results: dict) -> set[str]:
@@ -151,14 +175,14 @@ def test_problem_json_lists_every_hidden_test_with_a_name_and_tier(problem):
     assert 0 < problem.meta["time_limit_seconds"] <= 60
 
 
-@pytest.mark.parametrize("problem", PROBLEMS, ids=lambda p: p.id)
+@pytest.mark.parametrize("problem", each_problem())
 def test_reference_solution_passes_everything(outcomes, problem):
     results = outcomes[problem.id, "solution.py"]
     assert set(results) == set(hidden_test_ids(problem))
     assert not failing(results), results
 
 
-@pytest.mark.parametrize("problem", PROBLEMS, ids=lambda p: p.id)
+@pytest.mark.parametrize("problem", each_problem())
 def test_starter_fails_every_required_test_with_a_message(outcomes, problem):
     results = outcomes[problem.id, "starter.py"]
     assert set(results) == set(hidden_test_ids(problem))
