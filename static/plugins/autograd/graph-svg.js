@@ -79,7 +79,8 @@ export function drawGraph(graph, placed, label) {
     const k = drawn.get(key(edge)) ?? 0;
     drawn.set(key(edge), k + 1);
     const offset = (k - (total.get(key(edge)) - 1) / 2) * 16;
-    edges.append(svg("path", { class: "graph-edge", d: edgePath(edge.points, offset), "marker-end": `url(#${id})` }));
+    edges.append(svg("path", { class: "graph-edge", d: edgePath(edge.points, offset), "marker-end": `url(#${id})`,
+      "data-from": edge.from, "data-to": edge.to }));
     if (edge.uses > 1) { // a summary's merged edge: the count of uses at its middle
       const middle = edge.points[Math.floor(edge.points.length / 2)];
       edges.append(svg("text", { class: "graph-uses", x: middle.x, y: middle.y - 4, "text-anchor": "middle" },

@@ -1,7 +1,7 @@
 // The graph view: what the gradient doctor found, the drawing (pan and zoom), and the same graph as a table.
 // Loaded on demand (dynamic import), so dagre stays out of the page's first download.
 //
-// graph: the harness's JSON for one graph: {nodes, edges, output, note, too_large, total, flag, doctor_note};
+// graph: the harness's JSON for one graph: {nodes, edges, output, note, too_large, total, flag, doctor_note, replay};
 // too_large: nodes holds only a summary of the graph, whose size is total, and its edges are merged per pair
 // of Values ([input, output, uses]) where the whole graph has one edge per use ([input, output]).
 
@@ -9,6 +9,7 @@ import { el } from "../../dom.js";
 import { codeParts } from "../../results/learner-text.js";
 import { withCode } from "../../results/result-card.js";
 import { fits, layoutOffThread } from "./graph-layout.js";
+import { replayControls } from "./graph-replay.js";
 import { drawGraph } from "./graph-svg.js";
 import { panZoom } from "./pan-zoom.js";
 import "./graph.css";
@@ -129,6 +130,8 @@ function drawing(figure, graph, placed) {
   tools.setAttribute("role", "group");
   tools.setAttribute("aria-label", "Zoom");
   figure.append(tools, svgEl);
+  const replay = replayControls(graph, svgEl);
+  if (replay) figure.after(replay);
   const view = panZoom(svgEl, bounds, start);
   tools.append(
     toolButton("+", "Zoom in", view.zoomIn),

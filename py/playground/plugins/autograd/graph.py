@@ -15,6 +15,7 @@ from collections import Counter
 from playground.plugins.autograd import doctor
 from playground.plugins.autograd.nodes import Node, article, clip, fmt, grouped, rounded, short
 from playground.plugins.autograd.places import backward_place, rule_place
+from playground.plugins.autograd.replay import first_step, replay_view
 
 # Drawn in full up to these: the page's dagre layout of 300 Values or 400 edges takes about a second
 # (measured in Node on this 2-core VM: a random DAG of 200 Values and 396 edges 0.4-0.5 s, the
@@ -50,7 +51,7 @@ def without_doctor(view: dict) -> dict:
 
 
 def graph_view(root, names: dict[int, str] | None = None, grads_note: str | None = None,
-               others: list | None = None, check_large: bool = True, made=None) -> dict:
+               others: list | None = None, check_large: bool = True, made=None, replay=None) -> dict:
     """The graph under root as JSON-ready data, with the doctor's flag.
 
     grads_note: why the gradients cannot be checked (None when they can); others: roots of other
@@ -58,14 +59,15 @@ def graph_view(root, names: dict[int, str] | None = None, grads_note: str | None
     check_large: whether to check a graph too large to draw (worth it only when someone will read the flag
     and the gradients can be checked: a large graph costs ~10 ms per 1,000 Values in Pyodide);
     made: a Value's number in the order Values were made, which orders the inputs in a set _prev (else
-    they come in the set's order, which follows id() and so changes from run to run).
+    they come in the set's order, which follows id() and so changes from run to run);
+    replay: the steps of the backward() that ran from root (replay.py), or None.
     """
     view = empty_view()
     names = {key: clip(name, NAME_CHARS) for key, name in (names or {}).items()}
     collecting = gc.isenabled()
     gc.disable()  # we make many small objects; each collection would walk the learner's whole graph again
     try:
-        fill(view, root, names, grads_note, others or [], check_large, made)
+        fill(view, root, names, grads_note, others or [], check_large, made, replay)
     except Exception as exc:  # the learner's class did something we did not foresee
         view = empty_view(f"The graph could not be read ({type(exc).__name__}).")
     finally:
@@ -82,7 +84,7 @@ def graph_view(root, names: dict[int, str] | None = None, grads_note: str | None
 def empty_view(note: str | None = None) -> dict:
     """total: how large the whole graph is, when it was counted; too_large: nodes holds only a summary of it."""
     return {"nodes": [], "edges": [], "output": None, "note": note, "too_large": False, "total": None,
-            "flag": None, "doctor_note": None}
+            "flag": None, "doctor_note": None, "replay": None}
 
 
 def within_total(graph: dict, earlier: list[dict]) -> dict:
@@ -95,7 +97,7 @@ def within_total(graph: dict, earlier: list[dict]) -> dict:
 
 
 def fill(view: dict, root, names: dict[int, str], grads_note: str | None, others: list, check_large: bool,
-         made=None) -> None:
+         made=None, replay=None) -> None:
     missing = [attr for attr in ("_prev", "_op") if not hasattr(root, attr)]
     if not hasattr(root, "data"):
         view["note"] = f"draw() needs a Value, and this is {article(clip(type(root).__name__, 30))}."
@@ -131,6 +133,7 @@ def fill(view: dict, root, names: dict[int, str], grads_note: str | None, others
     else:
         size = f"{len(nodes):,} Values and {edge_count:,} edges"
         shown = summarise(view, [nodes[i] for i in picks(nodes, flagged)], size, flagged is not None)
+    view["replay"] = replay_view(replay, shown)
     if finding:
         place = (backward_place(root) if finding.culprit is None
                  else rule_place(nodes[finding.culprit].value, finding.field))
@@ -140,8 +143,9 @@ def fill(view: dict, root, names: dict[int, str], grads_note: str | None, others
                                    "was a Value's data or grad changed after this graph was built (a training step)?")
             return
         sentence = finding.sentence + (f". Look at {where}, line {line} of your code" if where and line else "")
+        culprit = shown.get(id(nodes[finding.culprit].value)) if finding.culprit is not None else None
         flag = {"field": finding.field, "expected": fmt(finding.expected), "actual": fmt(finding.actual),
-                "sentence": sentence, "where": where, "line": line}
+                "sentence": sentence, "where": where, "line": line, "step": first_step(view["replay"], culprit)}
         at = shown.get(id(nodes[flagged].value))
         if at is not None:
             view["nodes"][at]["flag"] = flag

@@ -17,6 +17,7 @@ import sys
 import types
 from dataclasses import dataclass, field
 
+from playground.plugins.autograd import replay
 from playground.plugins.autograd.graph import graph_view, without_doctor
 
 MAX_CALLS = 20  # backward() calls remembered per test or script; more than that: gradients not checked
@@ -27,6 +28,7 @@ class Call:
     root: object
     names: dict[int, str] = field(default_factory=dict)
     error: str | None = None  # the type of exception backward() raised, if it did
+    replay: replay.Replay | None = None  # its steps, each node's _backward call (replay.py)
 
 
 class Recorder:
@@ -70,6 +72,7 @@ class Recorder:
             if recorder.depth:
                 return original(self, *args, **kwargs)
             call = recorder.note_call(self, sys._getframe(1))
+            call.replay = replay.start(self) if recorder.remember else None
             recorder.depth += 1
             try:
                 return original(self, *args, **kwargs)
@@ -78,6 +81,8 @@ class Recorder:
                 raise
             finally:
                 recorder.depth -= 1
+                if call.replay:
+                    call.replay.restore()
 
         backward.recorded = True
         return backward
@@ -121,7 +126,7 @@ class Recorder:
         others = list({id(c.root): c.root for c in self.calls if c.root is not root}.values())
         known = {**(mine[-1].names if mine else {}), **(names or {})}
         return graph_view(root, known, grads_note=note, others=others, check_large=check_large and note is None,
-                          made=self.made if self.numbered else None)
+                          made=self.made if self.numbered else None, replay=mine[-1].replay if mine else None)
 
     def annotate(self, verdict: dict, doctor: bool = True) -> dict | None:
         """The graph of a test's last backward() (or None), then forget its calls.

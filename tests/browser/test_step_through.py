@@ -1,0 +1,67 @@
+"""Step through backward() (static/plugins/autograd/graph-replay.js): the learner's own pass, one rule at a time,
+in the order their backward() ran the rules, with each input's grad before and after; by keyboard too, and on a
+phone."""
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from pageutil import PROBLEM, run_code
+
+pytestmark = pytest.mark.browser
+
+# z = x*y + x with y = -4: the sum's rule gives x.grad 0 -> 1, then the product's 1 -> -3 (y + 1)
+LECTURE = "\nx = Value(2.0)\ny = Value(-4.0)\nz = x*y + x\nz.backward()\ndraw(z)\n"
+ASSIGNS = ("self.grad += other.data * out.grad", "self.grad = other.data * out.grad")
+
+
+def stepper(page: Page):
+    return page.get_by_role("region", name="Run output").get_by_role("group", name="Step through backward()")
+
+
+def said(page: Page):
+    return page.get_by_role("region", name="Run output").locator(".replay-step")
+
+
+def test_the_sum_then_the_product_step_by_step(page, solution):
+    run_code(page, solution + LECTURE)
+    controls = stepper(page)
+    expect(controls.get_by_text("2 steps")).to_be_visible()
+    controls.get_by_role("button", name="Next ▶").click()
+    expect(controls.get_by_text("Step 1 of 2")).to_be_visible()
+    expect(said(page)).to_have_text("Step 1: z's rule (+): x.grad 0 → 1, x*y.grad 0 → 1.")
+    expect(page.locator('g.graph-node.is-step[data-label="z"]')).to_be_visible()
+    expect(page.locator("path.graph-edge.is-step")).to_have_count(2)  # from x and from x*y
+    controls.get_by_role("button", name="Next ▶").press("ArrowRight")  # the keyboard, within the controls
+    expect(said(page)).to_have_text("Step 2: x*y's rule (*): x.grad 1 → -3, y.grad 0 → 2.")
+    expect(controls.get_by_role("button", name="Next ▶")).to_be_disabled()
+    controls.get_by_role("button", name="◀ Previous").press("ArrowLeft")
+    expect(controls.get_by_text("Step 1 of 2")).to_be_visible()
+    table = page.get_by_role("region", name="Run output").get_by_text("The backward pass as a table (2 steps)")
+    table.click()
+    expect(page.get_by_role("row", name="2 x*y (*) x 1 -3")).to_be_visible()
+
+
+def test_an_assignment_shows_at_the_step_that_overwrites(page, solution):
+    assert ASSIGNS[0] in solution
+    run_code(page, solution.replace(*ASSIGNS) + LECTURE)
+    controls = stepper(page)
+    controls.get_by_role("button", name="Go to the wrong rule").click()  # the doctor's flag points at it
+    expect(controls.get_by_text("Step 2 of 2")).to_be_visible()
+    expect(said(page)).to_contain_text("x.grad 1 → -4")
+
+
+@pytest.mark.parametrize("size", [{"width": 390, "height": 844}])
+def test_on_a_phone_the_steps_fit_and_work(browser, problem_url, solution, size):
+    context = browser.new_context(viewport=size, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(problem_url)
+    run_code(page, solution + LECTURE)
+    controls = stepper(page)
+    controls.get_by_role("button", name="Next ▶").tap()
+    expect(said(page)).to_contain_text("x.grad 0 → 1")
+    box = controls.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= size["width"], box
+    context.close()
+
+
+assert PROBLEM.meta["plugins"]["autograd"].get("graph", True), "the problem the browser tests play draws graphs"
