@@ -28,7 +28,7 @@ def train(X, y):
         loss.backward()
         for p in model.parameters():
             p.data -= 0.5 * p.grad
-        plot_loss(step, loss.data, steps)
+        plot_loss(step + 1, loss.data, steps)
         plot_boundary(lambda x: [logit.data for logit in model(x)], X, y)  # the class with the largest logit
     return model
 

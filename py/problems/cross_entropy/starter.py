@@ -15,7 +15,7 @@ def cross_entropy(logits, target):
 
 def train(X, y):
     """A model trained on the points X (each [x1, x2]) with classes y (0, 1 or 2): the mean cross-entropy,
-    zero_grad, backward, a step. plot_loss(step, loss.data, steps) and
+    zero_grad, backward, a step. plot_loss(step + 1, loss.data, steps) and
     plot_boundary(lambda x: [logit.data for logit in model(x)], X, y) draw it on the page."""
     pass  # TODO
 

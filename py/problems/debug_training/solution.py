@@ -12,5 +12,5 @@ def train(model, xs, ys, steps):
         for p in model.parameters():
             p.data -= 0.05 * p.grad  # 0.5 overshoots: the loss grows, and the relus die
         losses.append(loss.data)
-        plot_loss(step, loss.data, steps)
+        plot_loss(step + 1, loss.data, steps)
     return losses

@@ -12,5 +12,5 @@ def train(model, xs, ys, steps):
         for p in model.parameters():
             p.data -= 0.5 * p.grad
         losses.append(loss.data)
-        plot_loss(step, loss.data, steps)  # the page draws the curve as it trains
+        plot_loss(step + 1, loss.data, steps)  # the page draws the curve as it trains
     return losses

@@ -66,25 +66,32 @@ def how_it_went(losses):
     if losses[top] > losses[0] * (1 + 1e-9):
         return (f"the loss grew past its start, from {show(losses[0])} at step 0 to {show(losses[top])} at step "
                 f"{top}: it diverges. Steps that overshoot make a loss grow: a learning rate too large, or gradients "
-                "never zeroed, so that each step adds the gradients of all the steps before it")
+                "never zeroed, so that each step adds the gradients of all the steps before it (or an update of "
+                "the wrong sign, p.data += ..., which climbs)")
     last = losses[-1]
     still = len(losses) - 1
     while still > 0 and abs(losses[still - 1] - last) <= 1e-9 * max(1.0, abs(last)):
         still -= 1
     if still < len(losses) // 2:
         if abs(last - 1) < 1e-9:
-            why = (": every prediction is 0, which is what dead relus give (their inputs below 0 for every example, "
-                   "so no gradient passes them), or a relu on the output")
+            why = (": every prediction the loss sees is 0, which is what dead relus give (their inputs below 0 for "
+                   "every example, so no gradient passes them), or a relu on the output")
         elif still == 0:
             why = ": from the first step, as if the update read gradients of 0 (zeroed after backward(), before it?)"
         else:
             why = ""
         return (f"the loss is flat at {show(last)} from step {still} on: nothing changes any more, so no gradient "
                 f"reaches the weights{why}")
-    if last < 0.97 * losses[-len(losses) // 10]:
+    tail = losses[-max(2, len(losses) // 10):]
+    if any(b > a * (1 + 1e-9) for a, b in zip(tail, tail[1:])):
+        return (f"the loss fell from {show(losses[0])} and wobbles around {show(last)} instead of settling: steps "
+                "that overshoot back and forth (a learning rate too large, or gradients never zeroed)")
+    if last < 0.97 * tail[0]:
         return (f"the loss fell from {show(losses[0])} to {show(last)} and is still falling, slowly: steps too small "
                 f"to get there in {len(losses)} (a larger learning rate?)")
-    return f"the loss fell from {show(losses[0])} to {show(last)} and is stuck above {show(LEVEL)}"
+    why = (": 0.5 is the loss of predictions of 0 for both targets of -1, and those 1 for both of 1; a relu on the "
+           "output can't go below 0") if abs(last - 0.5) < 1e-3 else ""
+    return f"the loss fell from {show(losses[0])} to {show(last)} and is stuck above {show(LEVEL)}{why}"
 
 
 def test_the_losses_are_the_models_mean_squared_error():
@@ -94,12 +101,15 @@ def test_the_losses_are_the_models_mean_squared_error():
     preds = [model(x) for x in XS]
     expected = mean_squared_error([p.data for p in preds])
     clipped = mean_squared_error([max(p.data, 0.0) for p in preds])
+    squashed = mean_squared_error([math.tanh(p.data) for p in preds])
     call = "train(model, xs, ys, 3)"
     losses = losses_of(train(model, XS, YS, 3), 3, call)
     slips = [
         (clipped, ": that is the loss of relu(model(x)). A relu on the output turns every prediction below 0 into "
                   "0, so a target of -1 is out of reach, and a prediction below 0 gets no gradient to come back"),
         (expected * len(YS), ": that is the sum of the squared errors; the mean divides by len(ys)"),
+        (squashed, ": that is the loss of tanh(model(x)). The model's own output is what must fit the targets "
+                   "(its last layer is linear already)"),
     ]
     why = next((clause for value, clause in slips if math.isclose(losses[0], value, rel_tol=1e-9)),
                ": each step's loss is loss.data of the loss that backward() runs from, taken before the update")
@@ -150,6 +160,7 @@ def test_the_model_fits_the_targets():
     for seed in SEEDS:
         model, losses = trained(seed)
         preds = [model(x).data for x in XS]
+        why = ("its losses end below 0.05, yet model(x) itself is off: the loss train minimises is not of the "
+               "model's own output (a tanh or a relu on the output?)") if losses[-1] < LEVEL else how_it_went(losses)
         assert all(abs(p - y) < 0.5 for p, y in zip(preds, YS)), (
-            f"The model of seed {seed}, trained, predicts {show(preds)} for the targets {show(YS)}: "
-            f"{how_it_went(losses)}")
+            f"The model of seed {seed}, trained, predicts {show(preds)} for the targets {show(YS)}: {why}")

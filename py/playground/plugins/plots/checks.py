@@ -41,7 +41,7 @@ def loss_of(loss, step: int) -> float:
                         f"got {describe(loss)}")
     if not math.isfinite(value):
         raise ValueError(f"plot_loss(step, loss): the loss at step {step} is {value}, not a finite number: "
-                         "training has blown up (is the learning rate too large?)")
+                         "training has blown up (a learning rate too large, or an update of the wrong sign?)")
     return value
 
 
