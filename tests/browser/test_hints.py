@@ -86,3 +86,29 @@ def test_a_failing_test_links_to_the_hint_that_helps_with_it(page):
     expect(hints.get_by_role("listitem").nth(number - 1)).to_contain_text("stack")
     assert shown_count(page) == str(number)
     assert not serious_violations(page), serious_violations(page)
+
+
+def test_code_in_a_hint_keeps_its_lines_and_fits_its_pane(context, server_url):
+    """A fenced block of a hint shows line under line (a code line wraps under a hanging indent rather than run
+    off the pane), as the statement's do."""
+    from problems import all_problems
+
+    def sections(problem) -> list[str]:
+        hints = problem.folder / "hints.md"
+        return re.split(r"^## ", hints.read_text(), flags=re.M)[1:] if hints.exists() else []
+
+    problem, number = next((p, i + 1) for p in all_problems() for i, section in enumerate(sections(p))
+                           if "```" in section)
+    page = context.new_page()
+    page.goto(f"{server_url}/#/{problem.id}")
+    hints = hints_region(page)
+    total = len(sections(problem))
+    hints.get_by_role("button", name=f"Show hint 1 of {total}").click()
+    for shown in range(2, number + 1):
+        hints.get_by_role("button", name=f"Show the next hint ({shown} of {total})").click()
+    lines = hints.locator("pre .code-line")
+    expect(lines.first).to_be_visible()
+    tops = [box["y"] for box in (line.bounding_box() for line in lines.all()) if box]
+    assert len(tops) > 1 and tops == sorted(tops) and len(set(tops)) == len(tops), tops
+    pre = hints.locator("pre").first
+    assert pre.evaluate("(el) => el.scrollWidth <= el.clientWidth + 1"), "a hint's code runs past its pane"

@@ -108,7 +108,7 @@ export function createPlotsView(region) {
       drawCurve(plot, previous);
       if (plot.boundary) {
         const right = plot.boundary.accuracy == null ? ""
-          : `: ${Math.round(plot.boundary.accuracy * 100)}% on their label's side`;
+          : `: ${Math.round(plot.boundary.accuracy * 100)}% ${plot.boundary.classes ? "in their class's region" : "on their label's side"}`;
         canvas.setAttribute("aria-label", `Decision boundary over ${plot.boundary.points.length} points${right}.`);
         caption.textContent = plot.boundary.classes ? THREE_CLASSES : TWO_CLASSES;
         drawBoundary(canvas, plot.boundary, getComputedStyle(region));
