@@ -225,3 +225,20 @@ def test_karpathy_nn_pasted_as_it_is_passes_the_mlp_problem(pyodide_run):
 def test_other_imports_and_keywords_of_the_engine_say_what_to_write(pyodide_run):
     assert pyodide_run["results"]["micrograd import"]["error"]["message"].endswith(ENGINE_ADVICE)
     assert pyodide_run["results"]["label keyword"]["error"]["message"].endswith(LABEL_ADVICE)
+
+
+def test_a_snapshot_taken_on_any_first_visit_restores():
+    """Pyodide restores no snapshot of a heap that grew past its first 30 MiB, and a problem's starter that trains
+    grows it: the snapshot is taken before any problem's code runs, so a return visit restores whichever problem
+    the first visit opened."""
+    from problems import all_problems
+
+    archives = sorted((ROOT / "dist" / "v").glob("problem-*.zip"))
+    assert {path.name.split("-")[1] for path in archives} == {p.id for p in all_problems()}, "make build first"
+    done = subprocess.run(["node", str(ROOT / "tests" / "pyodide" / "snapshot_round_trip.mjs"), *map(str, archives)],
+                          capture_output=True, text=True, timeout=900, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    reports = [json.loads(line) for line in done.stdout.strip().splitlines()]
+    assert sorted(r["id"] for r in reports) == sorted(p.id for p in all_problems())
+    failed = [r for r in reports if not r["restored"]]
+    assert not failed, failed

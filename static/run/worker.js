@@ -30,7 +30,7 @@
 import { countDownloads } from "./download-progress.js";
 import { finishLockDown, lockDown } from "./lockdown.js";
 import {
-  connectLazyLibrary, installProblem, preparePython, restorePython, runScript, runTests,
+  connectLazyLibrary, installProblem, preparePython, restorePython, runScript, runTests, warmUp,
 } from "./python-setup.js";
 import { snapshotStore } from "./snapshot-store.js";
 import { updateValve } from "./updates.js";
@@ -114,6 +114,7 @@ async function boot({ baseUrl, port, problemId, snapshot, interruptBuffer, lock 
       py.registerJsModule("js", self);
       py.runPython("import sys\nsys.modules.pop('js', None)\nimport js");
     }
+    warmUp(py, [...installed]);
     downloads.stop();
     finishLockDown(); // no network, once Python has its files: learner code runs from here on
     connectLazyLibrary(py, () => readLazyArchive(url(FILES.lazy)));
