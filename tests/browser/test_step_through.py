@@ -65,3 +65,20 @@ def test_on_a_phone_the_steps_fit_and_work(browser, problem_url, solution, size)
 
 
 assert PROBLEM.meta["plugins"]["autograd"].get("graph", True), "the problem the browser tests play draws graphs"
+
+
+def test_predict_then_reveal(page, solution):
+    run_code(page, solution + LECTURE)
+    form = page.get_by_role("region", name="Run output").get_by_role("form", name="Predict a gradient")
+    form.get_by_role("combobox").select_option(label="x")
+    form.get_by_role("textbox").fill("-4")
+    form.get_by_role("button", name="Check").click()
+    result = form.locator(".predict-result")
+    expect(result).to_have_text("Not quite: you said -4: x.grad is -3. It came from z's rule (+): 0 → 1, then "
+                                "x*y's rule (*): 1 → -3.")
+    form.get_by_role("textbox").fill("-3")
+    form.get_by_role("textbox").press("Enter")
+    expect(result).to_contain_text("Right: x.grad is -3.")
+    form.get_by_role("textbox").fill("minus three")
+    form.get_by_role("button", name="Check").click()
+    expect(result).to_have_text("Type a number, such as -3 or 0.5.")

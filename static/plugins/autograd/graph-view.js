@@ -9,6 +9,7 @@ import { el } from "../../dom.js";
 import { codeParts } from "../../results/learner-text.js";
 import { withCode } from "../../results/result-card.js";
 import { fits, layoutOffThread } from "./graph-layout.js";
+import { predictForm } from "./graph-predict.js";
 import { replayControls } from "./graph-replay.js";
 import { drawGraph } from "./graph-svg.js";
 import { panZoom } from "./pan-zoom.js";
@@ -130,8 +131,7 @@ function drawing(figure, graph, placed) {
   tools.setAttribute("role", "group");
   tools.setAttribute("aria-label", "Zoom");
   figure.append(tools, svgEl);
-  const replay = replayControls(graph, svgEl);
-  if (replay) figure.after(replay);
+  figure.after(...[predictForm(graph), replayControls(graph, svgEl)].filter(Boolean)); // guess, then watch
   const view = panZoom(svgEl, bounds, start);
   tools.append(
     toolButton("+", "Zoom in", view.zoomIn),
