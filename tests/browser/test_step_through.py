@@ -22,6 +22,10 @@ def said(page: Page):
     return page.get_by_role("region", name="Run output").locator(".replay-step")
 
 
+def box_grad(page: Page, label: str):
+    return page.locator(f'g.graph-node[data-label="{label}"] [data-field="grad"] .graph-number')
+
+
 def test_the_sum_then_the_product_step_by_step(page, solution):
     run_code(page, solution + LECTURE)
     controls = stepper(page)
@@ -30,12 +34,17 @@ def test_the_sum_then_the_product_step_by_step(page, solution):
     expect(controls.get_by_text("Step 1 of 2")).to_be_visible()
     expect(said(page)).to_have_text("Step 1: z's rule (+): x.grad 0 → 1, x*y.grad 0 → 1.")
     expect(page.locator('g.graph-node.is-step[data-label="z"]')).to_be_visible()
+    expect(box_grad(page, "x")).to_have_text("1")  # the boxes show the grads as they stood after the step
     expect(page.locator("path.graph-edge.is-step")).to_have_count(2)  # from x and from x*y
     controls.get_by_role("button", name="Next ▶").press("ArrowRight")  # the keyboard, within the controls
     expect(said(page)).to_have_text("Step 2: x*y's rule (*): x.grad 1 → -3, y.grad 0 → 2.")
+    expect(box_grad(page, "x")).to_have_text("-3")
     expect(controls.get_by_role("button", name="Next ▶")).to_be_disabled()
     controls.get_by_role("button", name="◀ Previous").press("ArrowLeft")
     expect(controls.get_by_text("Step 1 of 2")).to_be_visible()
+    controls.get_by_role("button", name="◀ Previous").click()  # before the first rule: only the seed
+    expect(box_grad(page, "x")).to_have_text("0")
+    expect(box_grad(page, "z")).to_have_text("1")
     table = page.get_by_role("region", name="Run output").get_by_text("The backward pass as a table (2 steps)")
     table.click()
     expect(page.get_by_role("row", name="2 x*y (*) x 1 -3")).to_be_visible()

@@ -1,10 +1,11 @@
 // Step through backward(): the pass that made a graph's gradients, replayed from the harness's record of it
 // (graph.replay: py/playground/plugins/autograd/replay.py). One step per call of a node's _backward, in the order
 // the learner's backward() made them; each step highlights the node and the arrows from its inputs, and says how
-// each input's grad changed. Previous, Next and Play (or the arrow keys, within the controls), a step counter,
+// each input's grad changed; the boxes show the grads as they stood then. Previous, Next and Play (or the arrow keys, within the controls), a step counter,
 // and the same steps as a table.
 
 import { el } from "../../dom.js";
+import { clip } from "./graph-boxes.js";
 
 const PLAY_MS = 1200; // between steps while playing
 
@@ -54,13 +55,41 @@ function table(graph, labels) {
       el("tbody", {}, ...rows))));
 }
 
+// Each node's grad as it stood before the first step: the "before" of its first change, else its final grad
+// (the output's was seeded before any rule ran).
+function startingGrads(graph) {
+  const grads = new Map(graph.nodes.map((node) => [node.id, node.grad]));
+  const seen = new Set();
+  for (const step of graph.replay.steps) {
+    for (const [input, before] of step.grads) {
+      if (!seen.has(input)) grads.set(input, before);
+      seen.add(input);
+    }
+  }
+  return grads;
+}
+
+// The grads the boxes show: as they stood after step `at` (before the first, at -1).
+function showGrads(svgEl, graph, start, at) {
+  const grads = new Map(start);
+  for (const step of graph.replay.steps.slice(0, at + 1)) {
+    for (const [input, , after] of step.grads) grads.set(input, after);
+  }
+  for (const [id, grad] of grads) {
+    const number = svgEl.querySelector(`.graph-node[data-node-id="${id}"] [data-field="grad"] .graph-number`);
+    if (number) number.textContent = clip(grad);
+  }
+}
+
 // The controls, or null when there is no pass to replay. svgEl: the drawing whose nodes and arrows they light up.
 export function replayControls(graph, svgEl) {
   const steps = graph.replay?.steps ?? [];
   if (!steps.length) return null;
   const labels = new Map(graph.nodes.map((node) => [node.id, node.label]));
-  let at = -1; // before the first step
+  const firstGrads = startingGrads(graph);
+  let at = -1; // before the first step (the boxes show the final grads until a step is taken)
   let timer = null;
+  let stepped = false; // once a step is taken, the boxes follow the steps
   const counter = el("span", { className: "replay-count" });
   const said = el("p", { className: "replay-step" });
   said.setAttribute("aria-live", "polite");
@@ -90,6 +119,8 @@ export function replayControls(graph, svgEl) {
     next.disabled = at >= steps.length - 1;
     if (next.disabled) pause();
     light(step);
+    if (stepped || step) showGrads(svgEl, graph, firstGrads, at);
+    stepped ||= Boolean(step);
   }
 
   function start() {

@@ -54,8 +54,10 @@ function drawNode(node, box, isOutput) {
     if (line.flag || line.more) {
       return group.append(svg("text", { class: line.flag ? "graph-flag-text" : "graph-more", x: PAD, y }, line.text));
     }
-    const text = svg("text", { class: line.wrong ? "graph-value graph-wrong" : "graph-value", x: PAD, y });
-    text.append(svg("tspan", { class: "graph-field" }, `${line.field} `), line.text.slice(line.field.length + 1));
+    const text = svg("text", { class: line.wrong ? "graph-value graph-wrong" : "graph-value", x: PAD, y,
+      "data-field": line.field });
+    text.append(svg("tspan", { class: "graph-field" }, `${line.field} `),
+      svg("tspan", { class: "graph-number" }, line.text.slice(line.field.length + 1)));
     group.append(text);
   });
   return group;
