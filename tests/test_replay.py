@@ -78,3 +78,14 @@ def test_the_flag_links_to_the_step_of_the_wrong_rule(tmp_path):
     result = run_script(assigning + LECTURE, workdir=tmp_path / "script", problem_dir=PROBLEM)
     [graph] = result["plugins"]["autograd"]["graphs"]
     assert graph["flag"]["step"] == 1  # the product's rule, the second step
+
+
+def test_a_value_that_refuses_its_wrapper_leaves_every_rule_as_it_was(tmp_path):
+    """The product refuses a new _backward, after the sum has taken its wrapper: the sum gets its own rule back."""
+    sealed = ("class Sealed(Value):\n    def __setattr__(self, name, value):\n"
+              "        if name == '_backward' and getattr(self, 'sealed', False):\n"
+              "            raise AttributeError('sealed')\n        object.__setattr__(self, name, value)\n\n"
+              "x = Value(2.0)\ny = Value(-4.0)\nproduct = x * y\nproduct.__class__ = Sealed\nproduct.sealed = True\n"
+              "z = product + x\nrule = z._backward\nz.backward()\nassert z._backward is rule\nassert x.grad == -3\n")
+    result = run_script(SOLUTION + sealed, workdir=tmp_path / "script", problem_dir=PROBLEM)
+    assert result["error"] is None, result["error"]

@@ -23,10 +23,14 @@ class Replay:
         self.wrapped: list[tuple[object, object]] = []  # (node, its own _backward attribute, or UNSET)
         nodes = reachable(root, REPLAY_NODES)
         self.recording = nodes is not None
-        for node in nodes or []:
-            inputs = list({id(child): child for child in children_of(node)}.values())
-            if inputs:
-                self.wrap(node, inputs)
+        try:
+            for node in nodes or []:
+                inputs = list({id(child): child for child in children_of(node)}.values())
+                if inputs:
+                    self.wrap(node, inputs)
+        except Exception:
+            self.restore()  # a Value that refused its wrapper: the ones wrapped before it get theirs back
+            raise
 
     def wrap(self, node, inputs: list) -> None:
         original = node._backward
