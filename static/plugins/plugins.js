@@ -2,18 +2,22 @@
 // views, and its index.js says what they draw, from the data the plugin put in a Result (under its name, in a
 // test's or the run's `plugins`) or sent while the code ran ({type: "live", plugin, data}). Every part is
 // optional:
-//   testView(data, {test, describedBy}): an element for a test's entry, or null. data: the test's plugins[name];
-//     describedBy: the id of the test's name, for the element's controls.
-//   scriptView(container, data, options): draws into container (on the page already) what the plugin added to a
-//     Run code result (data, or undefined when it added nothing). options: the problem.json's for the plugin.
+//   testView(data, {test, describedBy, keep}): an element for a test's entry, or null. data: the test's
+//     plugins[name]; describedBy: the id of the test's name, for the element's controls; keep: see below.
+//   scriptView(container, data, options, {keep}): draws into container (on the page already) what the plugin
+//     added to a Run code result (data, or undefined when it added nothing). options: the problem.json's for the
+//     plugin.
 //   solvedViews(result): elements for the Solved panel after the track's last problem.
 //   runCodeHint(options): words the editor's hint on Run code gains (", and ... draw(v),").
 //   createRunView({section, timeLimit, options}): the plugin's view of each run, in a hidden <section> of its
 //     own: {begin(), live(data, seconds), finish(data, result)}; data: what the plugin sent, or added to the run.
 //   cancel(root): stops what is being drawn inside root (a new run starts there, or the problem closes).
+// keep: {load(), save(data)}, what the plugin keeps for the problem with its progress (storage.js), JSON-able data
+// of its own; load() gives undefined when it keeps nothing.
 // The folders are found at build time: a plugin with none draws nothing.
 
 import { el } from "../dom.js";
+import { loadPluginData, savePluginData } from "../track/storage.js";
 
 const found = import.meta.glob("./*/index.js", { eager: true });
 const views = new Map(Object.entries(found).map(([path, view]) => [path.split("/")[1], view]));
@@ -24,13 +28,19 @@ function pluginsOf(meta) {
     .map(([name, options]) => [name, views.get(name), options ?? {}]);
 }
 
-export function testViews(test, { describedBy }) {
-  return Object.entries(test.plugins ?? {})
-    .map(([name, data]) => views.get(name)?.testView?.(data, { test, describedBy })).filter(Boolean);
+function keeper(problemId, name) {
+  return { load: () => loadPluginData(problemId)[name], save: (data) => savePluginData(problemId, name, data) };
+}
+
+export function testViews(test, { describedBy, problemId }) {
+  return Object.entries(test.plugins ?? {}).map(([name, data]) => views.get(name)?.testView?.(data,
+    { test, describedBy, keep: keeper(problemId, name) })).filter(Boolean);
 }
 
 export function showScriptViews(container, meta, result) {
-  for (const [name, view, options] of pluginsOf(meta)) view.scriptView?.(container, result.plugins?.[name], options);
+  for (const [name, view, options] of pluginsOf(meta)) {
+    view.scriptView?.(container, result.plugins?.[name], options, { keep: keeper(meta.id, name) });
+  }
 }
 
 export function solvedViews(result) {

@@ -57,6 +57,7 @@ export function openProblem(container, { problem, next, runner, python, shared }
       challengeHeading: $("challenge-heading"),
       challengeList: $("challenge-list"),
     },
+    problemId: meta.id,
     onGoToLine: goToLine,
     next,
     timeLimit: meta.time_limit_seconds,

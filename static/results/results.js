@@ -17,16 +17,16 @@ function seconds(duration) {
 
 const SHORT_DATE = { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" };
 
-// parts: the elements of index.html's results region. next: what comes after this problem (completion.js).
+// parts: the elements of index.html's results region. problemId: whose plugins keep what (plugins.js). next: what comes after this problem (completion.js).
 // timeLimit: the problem's, in seconds (a stop at the time limit says it). hintNumberOf(testId): the hint a
 // failed test links to, or null; onSeeHint(number) shows it.
-export function createResultsView({ region, parts, onGoToLine, next, timeLimit, hintNumberOf = () => null,
-  onSeeHint = null }) {
+export function createResultsView({ region, parts, problemId, onGoToLine, next, timeLimit,
+  hintNumberOf = () => null, onSeeHint = null }) {
   const { summary, note, errorBox, completion, list, challenge, challengeHeading, challengeList } = parts;
 
   function showTests(results) {
     const card = (test) => testItem(test, {
-      sharedMessage: results.shared_message, onGoToLine, views: (describedBy) => testViews(test, { describedBy }),
+      sharedMessage: results.shared_message, onGoToLine, views: (describedBy) => testViews(test, { describedBy, problemId }),
       stopSentence: testStopSentence(test, results.stopped, timeLimit),
       hintNumber: hintNumberOf(test.id), onSeeHint,
     });

@@ -11,6 +11,7 @@ const RESULTS = "autograd-playground:results:";
 const SOLVED = "autograd-playground:solved:";
 const HINTS = "autograd-playground:hints:";
 const SOLUTION_SHOWN = "autograd-playground:solution-shown:";
+const PLUGINS = "autograd-playground:plugins:"; // JSON: {plugin name: what that plugin keeps}
 
 function read(key) {
   try {
@@ -35,7 +36,7 @@ const CODE_SAVED = "autograd-playground:code-saved:"; // when the code was last 
 // What a problem's progress is made of, by name: a progress file (transfer.js) carries each as it is stored,
 // and progress.schema.json lists them (#/$defs/entry).
 export const KINDS = { code: CODE, code_saved_at: CODE_SAVED, results: RESULTS, solved: SOLVED, hints: HINTS,
-  solution_shown: SOLUTION_SHOWN };
+  solution_shown: SOLUTION_SHOWN, plugins: PLUGINS };
 
 export const codeKey = (problemId) => CODE + problemId;
 
@@ -135,6 +136,21 @@ function solvedWithSolution(problemId) {
   const shown = read(SOLUTION_SHOWN + problemId);
   const solved = read(SOLVED + problemId);
   return shown !== null && solved !== null && shown <= solved;
+}
+
+// What each plugin keeps for a problem, by plugin name: {} when nothing is kept, or what is kept is damaged.
+export function loadPluginData(problemId) {
+  try {
+    const kept = JSON.parse(read(PLUGINS + problemId));
+    return typeof kept === "object" && kept !== null && !Array.isArray(kept) ? kept : {};
+  } catch {
+    return {};
+  }
+}
+
+// Keeps data (JSON-able) as what the plugin named keeps for the problem; returns whether it worked.
+export function savePluginData(problemId, plugin, data) {
+  return write(PLUGINS + problemId, JSON.stringify({ ...loadPluginData(problemId), [plugin]: data }));
 }
 
 // "solved-with-solution" (see solvedWithSolution), "solved", "attempted" (code or results kept, or the

@@ -7,7 +7,9 @@
 
 import { validateFile, validateStored } from "virtual:progress-schema";
 import { VERSION as RESULT_VERSION } from "../results/schema.js";
-import { codeSavedAt, loadCode, loadResults, pastTime, progressOf, storedProgress } from "./storage.js";
+import {
+  codeSavedAt, loadCode, loadPluginData, loadResults, pastTime, progressOf, storedProgress,
+} from "./storage.js";
 
 export const FORMAT = "autograd-playground-progress";
 export const VERSION = 1;
@@ -107,7 +109,8 @@ const isObject = (value) => typeof value === "object" && value !== null && !Arra
 // What importing problems changes here: {changes: {id: {kind: text}}, newer: [ids]}. Code that differs from the
 // file's and was saved here later (or at an unknown time) is not in changes: its id is in newer, and
 // withNewer(changes, problems, newer) adds it once the learner says so. The rest is merged: the later run's
-// results; solved, hints and the solution shown when this browser has none.
+// results; solved, hints and the solution shown when this browser has none; a plugin's data when this browser has
+// none of that plugin's.
 export function plan(problems) {
   const changes = {};
   const newer = [];
@@ -124,9 +127,26 @@ export function plan(problems) {
     for (const kind of ["solved", "hints", "solution_shown"]) {
       if (kinds[kind] !== undefined && here[kind] === undefined) change[kind] = kinds[kind];
     }
+    const plugins = mergedPlugins(id, kinds.plugins);
+    if (plugins !== null) change.plugins = plugins;
     if (Object.keys(change).length) changes[id] = change;
   }
   return { changes, newer };
+}
+
+// What the plugins keep, as text: each plugin's data from here, and from the file the plugins this browser has
+// nothing of; null when the file adds nothing (or what it holds is not an object of plugins).
+function mergedPlugins(id, text) {
+  let there;
+  try {
+    there = JSON.parse(text ?? "null");
+  } catch {
+    return null;
+  }
+  if (!isObject(there)) return null;
+  const here = loadPluginData(id);
+  const added = Object.keys(there).filter((name) => !(name in here));
+  return added.length ? JSON.stringify({ ...Object.fromEntries(added.map((name) => [name, there[name]])), ...here }) : null;
 }
 
 // A time in the future is as unknown as a missing one (pastTime): a file can't win by a made-up date.

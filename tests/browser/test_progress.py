@@ -242,6 +242,18 @@ def test_older_code_here_is_replaced_without_a_question(context, server_url):
     assert page.evaluate("key => localStorage.getItem(key)", CODE_KEY) == FROM_FILE
 
 
+def test_what_a_plugin_keeps_is_imported_where_this_browser_keeps_none_of_that_plugins(context, server_url):
+    """Each plugin's data (the autograd plugin's guesses) merges: this browser's own wins, the file adds the rest."""
+    key = "autograd-playground:plugins:" + PROBLEM.id
+    mine = {"autograd": {"guesses": [{"value": "x", "guess": -3, "grad": -3, "right": True, "at": now()}]}}
+    theirs = {"autograd": {"guesses": []}, "another": {"kept": 1}}
+    page = open_home(context, server_url)
+    page.evaluate("([key, text]) => localStorage.setItem(key, text)", [key, json.dumps(mine)])
+    import_file(page, json.dumps(progress_file({PROBLEM.id: {"plugins": json.dumps(theirs)}})).encode())
+    expect(message(page)).to_contain_text(f"Imported progress for “{TITLE}”")
+    assert json.loads(page.evaluate("key => localStorage.getItem(key)", key)) == {**mine, "another": {"kept": 1}}
+
+
 def test_an_import_into_full_storage_says_so_and_changes_nothing(context, server_url):
     page = open_home(context, server_url)
     save_code_in_page(page, MINE, "2020-01-01T00:00:00.000Z")

@@ -2,6 +2,9 @@
 in the order their backward() ran the rules, with each input's grad before and after; by keyboard too, and on a
 phone."""
 
+import json
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -91,3 +94,24 @@ def test_predict_then_reveal(page, solution):
     form.get_by_role("textbox").fill("minus three")
     form.get_by_role("button", name="Check").click()
     expect(result).to_have_text("Type a number, such as -3 or 0.5.")
+
+
+def test_guesses_are_kept_with_the_problems_progress(page, solution):
+    run_code(page, solution + LECTURE)
+    form = page.get_by_role("region", name="Run output").get_by_role("form", name="Predict a gradient")
+    form.get_by_role("combobox").select_option(label="x")
+    for guess in ["-4", "-3"]:
+        form.get_by_role("textbox").fill(guess)
+        form.get_by_role("button", name="Check").click()
+    expect(form.locator(".predict-tally")).to_have_text("Your guesses on this problem so far: 2, 1 right.")
+
+    page.reload()
+    run_code(page, solution + LECTURE)
+    form = page.get_by_role("region", name="Run output").get_by_role("form", name="Predict a gradient")
+    expect(form.locator(".predict-tally")).to_have_text("Your guesses on this problem so far: 2, 1 right.")
+    with page.expect_download() as download:
+        page.goto(page.url.split("#")[0] + "#/")
+        page.get_by_role("button", name="Export progress").click()
+    exported = json.loads(Path(download.value.path()).read_text())
+    kept = json.loads(exported["problems"][PROBLEM.id]["plugins"])["autograd"]["guesses"]
+    assert [(guess["value"], guess["guess"], guess["right"]) for guess in kept] == [("x", -4, False), ("x", -3, True)]

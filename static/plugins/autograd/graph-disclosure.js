@@ -22,21 +22,22 @@ function note(text) {
 // Draws graph into container (already in the page), loading the view on first use. Resolves to true once
 // drawn; false if it could not be drawn or was stopped (the container then says so).
 // doctorSaid: the doctor's sentence is already on the page (in the test's message), so the view leaves it out.
-export async function showGraph(container, graph, { doctorSaid = false } = {}) {
+// keep: where the learner's guesses are kept (plugins.js), or none.
+export async function showGraph(container, graph, { doctorSaid = false, keep = null } = {}) {
   drawing.get(container)?.abort();
   const control = new AbortController();
   drawing.set(container, control);
   container.replaceChildren(note("Drawing the graph…"));
   try {
     const { renderGraph } = await loadView();
-    await renderGraph(container, graph, control.signal, { doctorSaid });
+    await renderGraph(container, graph, control.signal, { doctorSaid, keep });
     return true;
   } catch (error) {
     if (!control.signal.aborted) {
       container.replaceChildren(note(`The graph could not be drawn (${error?.message ?? error}). Reload the page to try again.`));
     } else if (container.isConnected) {
       const again = el("button", { type: "button", className: "graph-toggle", textContent: "Draw the graph" });
-      again.addEventListener("click", () => showGraph(container, graph, { doctorSaid }));
+      again.addEventListener("click", () => showGraph(container, graph, { doctorSaid, keep }));
       container.replaceChildren(note("Drawing stopped."), again);
     }
     return false;
@@ -54,7 +55,7 @@ export function cancelGraphs(root) {
 
 // A button "Show graph" (aria-expanded) and its panel. It starts closed, also after a new run: only the
 // learner's click lays out a graph.
-export function graphDisclosure(graph, { doctorSaid = false } = {}) {
+export function graphDisclosure(graph, { doctorSaid = false, keep = null } = {}) {
   const panel = el("div", { className: "graph-panel", id: `graph-panel-${++panels}`, hidden: true });
   const button = el("button", { type: "button", className: "graph-toggle" },
     el("span", { className: "graph-toggle-icon", textContent: "▸" }),
@@ -73,7 +74,7 @@ export function graphDisclosure(graph, { doctorSaid = false } = {}) {
     if (show && !drawn) {
       drawn = true;
       const mine = ++attempt;
-      showGraph(panel, graph, { doctorSaid }).then((ok) => { if (mine === attempt) drawn = ok; }); // else tried again on the next click
+      showGraph(panel, graph, { doctorSaid, keep }).then((ok) => { if (mine === attempt) drawn = ok; }); // else tried again on the next click
     } else if (!show && drawing.has(panel)) { // closed before the layout was done: drawn again on the next click
       cancelGraphs(panel);
       drawn = false;

@@ -106,7 +106,7 @@ function toolButton(text, label, onClick) {
 }
 
 // The drawing, in figure (already in the page, and measured to choose the layout's direction).
-function drawing(figure, graph, placed) {
+function drawing(figure, graph, placed, keep) {
   const available = figure.clientWidth || 600;
   const bounds = { x: 0, y: 0, width: placed.width, height: placed.height };
   const maxHeight = Math.max(200, Math.min(480, window.innerHeight * 0.6));
@@ -131,7 +131,7 @@ function drawing(figure, graph, placed) {
   tools.setAttribute("role", "group");
   tools.setAttribute("aria-label", "Zoom");
   figure.append(tools, svgEl);
-  figure.after(...[predictForm(graph), replayControls(graph, svgEl)].filter(Boolean)); // guess, then watch
+  figure.after(...[predictForm(graph, keep), replayControls(graph, svgEl)].filter(Boolean)); // guess, then watch
   const view = panZoom(svgEl, bounds, start);
   tools.append(
     toolButton("+", "Zoom in", view.zoomIn),
@@ -144,7 +144,7 @@ function drawing(figure, graph, placed) {
 
 // Fills container (already in the page) with the view of one graph: the doctor's words at once, the drawing
 // once the layout worker has placed it. Rejects with signal.reason if signal aborts first.
-export async function renderGraph(container, graph, signal, { doctorSaid = false } = {}) {
+export async function renderGraph(container, graph, signal, { doctorSaid = false, keep = null } = {}) {
   container.classList.add("graph-view");
   container.replaceChildren(...doctorText(graph, doctorSaid));
   if (!graph.nodes.length) return; // the note says why there is no drawing
@@ -158,6 +158,6 @@ export async function renderGraph(container, graph, signal, { doctorSaid = false
   const rankdir = (figure.clientWidth || 600) < 560 ? "BT" : "LR"; // narrow screens: inputs below, output on top
   const placed = await layoutOffThread(graph, rankdir, signal);
   pending.remove();
-  drawing(figure, graph, { ...placed, nodes: new Map(placed.nodes.map((box) => [box.id, box])) });
+  drawing(figure, graph, { ...placed, nodes: new Map(placed.nodes.map((box) => [box.id, box])) }, keep);
   container.append(table(graph));
 }

@@ -17,7 +17,7 @@ function teaches(graph) {
 }
 
 // Closed: only a click lays out a graph. The doctor's sentence is in the test's message already.
-export function testView({ graph }, { test, describedBy }) {
+export function testView({ graph }, { test, describedBy, keep }) {
   if (!graph) return null;
   if (!teaches(graph)) {
     const values = graph.too_large ? (graph.total?.exact ? graph.total.values : null) : graph.nodes.length;
@@ -25,7 +25,7 @@ export function testView({ graph }, { test, describedBy }) {
     return el("p", { className: "graph-note", textContent: `No graph here: this test's graph ${size} to read as a `
       + "drawing. To see one, call draw(v) on a small example in Run code." });
   }
-  const disclosure = graphDisclosure(graph, { doctorSaid: Boolean(graph.flag) && test.outcome !== "passed" });
+  const disclosure = graphDisclosure(graph, { doctorSaid: Boolean(graph.flag) && test.outcome !== "passed", keep });
   // Every test's button says "Show graph": a screen reader also hears which test's graph it shows.
   disclosure.querySelector(".graph-toggle").setAttribute("aria-describedby", describedBy);
   return disclosure;
@@ -38,7 +38,7 @@ export function runCodeHint(options) {
 }
 
 // A run that drew nothing says how to, where the problem offers draw(v).
-export function scriptView(container, data, options) {
+export function scriptView(container, data, options, { keep } = {}) {
   const drawn = data?.graphs ?? [];
   if (!drawn.length && drawing(options)) {
     container.append(el("p", { className: "hint", textContent: "Call draw(v) in your code to see the graph under a Value v." }));
@@ -50,7 +50,7 @@ export function scriptView(container, data, options) {
     const section = el("section", { className: "drawn-graph" }, el("h3", { textContent: `Graph ${i + 1}: ${name}` }), panel);
     section.setAttribute("aria-label", `Graph ${i + 1}: ${name}`);
     container.append(section);
-    showGraph(panel, graph);
+    showGraph(panel, graph, { keep });
   });
 }
 
