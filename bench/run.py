@@ -10,7 +10,9 @@ next run started (clicked the moment the stopped run's results show), (w) the mo
 ready (the return-visit boot), (d3, d4) the same for a return visit with the memory snapshot deleted first,
 (e) bytes on the wire on a cold visit, as served (brotli), service-worker precache included,
 (f) of which, what the page and its worker fetched until the first result (the service worker's precache,
-which may start before it, left out): what the visit itself needs.
+which may start before it, left out): what the visit itself needs,
+(r) what recording backward() for the step-through view costs a run of each reference that draws graphs (in
+Pyodide under Node, bench/replay-cost.mjs; goal: within 10%).
 Each figure is the median of RUNS runs, with the min and max. The visits open the track's first problem
 (#/<id>); the report says how many problems the build holds, and how many problem archives a visit fetched
 before its first result (one: a visit never waits for another problem's files).
@@ -22,6 +24,7 @@ DIST: another build's folder to measure (a copy of dist/ from before a change), 
 
 import json
 import statistics
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -267,6 +270,20 @@ def report(figures: dict) -> str:
     return "\n".join(lines)
 
 
+def replay_cost(runs: int) -> str:
+    """(r): each problem's run with the recording and without, as a table."""
+    lines = ["| (r) recording backward(): a run of the reference | with | without | cost | goal |",
+             "|---|---:|---:|---:|---|"]
+    out = subprocess.run(["node", "bench/replay-cost.mjs", str(max(runs, 5))], cwd=ROOT, check=True,
+                         capture_output=True, text=True).stdout
+    for line in out.splitlines():
+        row = json.loads(line)
+        cost = row["withMs"] / row["withoutMs"] - 1
+        times = f"{row['withMs']:.0f} ms | {row['withoutMs']:.0f} ms"
+        lines.append(f"| {row['problem']} | {times} | {cost:+.0%} | ≤ +10% |")
+    return "\n".join(lines)
+
+
 def main() -> None:
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else RUNS
     dist = Path(sys.argv[2]) if len(sys.argv) > 2 else ROOT / "dist"
@@ -294,6 +311,8 @@ def main() -> None:
     saved = {**figures, "problems": len(problems), "load": load}
     (ROOT / "build" / f"bench-{dist.name}.json").write_text(json.dumps(saved, indent=2))
     print(report(figures))
+    print()
+    print(replay_cost(runs))
     print(f"\nworkers alive at once, at most: {max(m['workers'] for m in measured)} (goal: at most two)")
     print(f"\nload average at the end (1, 5, 15 min): {load}")
     print(f"{len(problems)} problem(s) in the build; problem archives fetched before the first result: {fetched}")

@@ -89,3 +89,10 @@ def test_a_value_that_refuses_its_wrapper_leaves_every_rule_as_it_was(tmp_path):
               "z = product + x\nrule = z._backward\nz.backward()\nassert z._backward is rule\nassert x.grad == -3\n")
     result = run_script(SOLUTION + sealed, workdir=tmp_path / "script", problem_dir=PROBLEM)
     assert result["error"] is None, result["error"]
+
+
+def test_past_twenty_calls_of_backward_nothing_more_is_recorded(replayed):
+    """The doctor checks no gradient then, and recording each of many calls would cost the run its time."""
+    many = "for _ in range(25):\n    Value(1.0).backward()\n"
+    assert replayed(SOLUTION + many + LECTURE) is None
+    assert replayed(SOLUTION + LECTURE) is not None

@@ -72,7 +72,8 @@ class Recorder:
             if recorder.depth:
                 return original(self, *args, **kwargs)
             call = recorder.note_call(self, sys._getframe(1))
-            call.replay = replay.start(self) if recorder.remember else None
+            # past MAX_CALLS the doctor checks no gradient, and the steps of one of many calls teach little
+            call.replay = replay.start(self) if recorder.remember and recorder.count <= MAX_CALLS else None
             recorder.depth += 1
             try:
                 return original(self, *args, **kwargs)
