@@ -4,6 +4,7 @@ The tests about a problem play pageutil.PROBLEM (found by tests/problems.py): th
 mistakes and count its tests, without naming it."""
 
 import pytest
+from playwright.sync_api import expect
 
 from pageutil import PROBLEM
 from problems import ProblemFiles
@@ -68,19 +69,60 @@ def problem_url(server_url) -> str:
     return f"{server_url}/#/{PROBLEM.id}"
 
 
+@pytest.fixture(scope="module")
+def shared_page(warm_context):
+    """The warm context's page that a test module's tests share, opened afresh for each: shared_page(url)."""
+    kept = {}
+
+    def open_at(url: str):
+        page = kept.get("page")
+        if page is None or page.is_closed():
+            page = kept["page"] = warm_context.new_page()
+            page.goto(url)
+        else:
+            open_afresh(page, url)
+        return page
+
+    yield open_at
+    if kept.get("page") and not kept["page"].is_closed():
+        kept["page"].close()
+
+
+def open_afresh(page, url: str) -> None:
+    """The page as a new visit to url would find it, without loading it again: the problem's view opened anew
+    (the page's spare Python, which no run has touched, kept), nothing stored, the default viewport and colour
+    scheme, and the focus nowhere."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.emulate_media(color_scheme="light")
+    page.goto(url.split("#")[0] + "#/")  # the problem's view closes, saving its code: cleared below
+    expect(page.get_by_role("heading", level=1, name="Problems")).to_be_visible()
+    page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+    page.goto(url)
+    expect(page.get_by_role("article").get_by_role("heading", level=1)).to_be_visible()
+    page.evaluate("() => document.activeElement?.blur()")
+
+
 @pytest.fixture
 def page(request, problem_url):
-    """A fresh page on the problem, in the test's own context if it asks for one, else in the warm context;
-    errors thrown by the page's scripts fail the test."""
+    """A page on the problem; errors thrown by the page's scripts fail the test. It is
+    - in the test's own context, if the test asks for one (a first visit);
+    - a page of its own in the warm context, if the test is marked fresh_page (it holds requests back, or is
+      about what a visit loads);
+    - else the module's shared page (shared_page): each run's Python is thrown away after the run anyway, so
+      the page carries nothing from one test to the next that a new visit would not find too."""
     own = "context" in request.fixturenames
-    context = request.getfixturevalue("context" if own else "warm_context")
-    page = context.new_page()
+    if own or request.node.get_closest_marker("fresh_page"):
+        page = request.getfixturevalue("context" if own else "warm_context").new_page()
+        page.goto(problem_url)
+    else:
+        page = request.getfixturevalue("shared_page")(problem_url)
     errors = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(problem_url)
+    on_error = lambda error: errors.append(str(error))  # noqa: E731
+    page.on("pageerror", on_error)
     yield page
-    if not own:
-        page.evaluate("() => localStorage.clear()")
+    page.remove_listener("pageerror", on_error)
+    if not own and request.node.get_closest_marker("fresh_page"):
+        page.evaluate("() => localStorage.clear()")  # the warm context's storage: the next test finds none
         page.close()
     assert not errors, f"the page threw: {errors}"
 

@@ -21,9 +21,10 @@ def variants(problem):
 
 
 @pytest.mark.parametrize("problem", TRACK, ids=[p.id for p in TRACK])
-def test_the_reference_and_every_variant_get_the_verdicts_they_should(context, server_url, problem):
-    page = context.new_page()
-    page.goto(f"{server_url}/#/{problem.id}")
+def test_the_reference_and_every_variant_get_the_verdicts_they_should(shared_page, server_url, problem):
+    page = shared_page(f"{server_url}/#/{problem.id}")
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
     expect(page.get_by_role("article").get_by_role("heading", level=1)).to_have_text(problem.meta["title"])
     required = len(problem.required)
     paste_code(page, problem.solution)
@@ -49,4 +50,4 @@ def test_the_reference_and_every_variant_get_the_verdicts_they_should(context, s
             status = item.get_attribute("data-status")
             should = "passed" if name not in failing else ("failed", "error")
             assert status == should or status in should, f"{problem.id}/{variant}: {name} is {status}"
-    page.close()
+    assert not errors, f"the page threw: {errors}"

@@ -168,6 +168,7 @@ def test_work_left_by_a_run_is_charged_to_that_run(page: Page):
     assert re.match(ALL_PASSED, summary) and "time limit" not in summary, summary
 
 
+@pytest.mark.fresh_page  # it holds a request back
 def test_a_run_clicked_before_the_spare_is_ready_waits_for_it_and_says_so(page: Page):
     """The next Python's files are held back: a run waits for it, the status line says so, and it runs once the
     files come."""

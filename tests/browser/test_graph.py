@@ -85,6 +85,7 @@ def test_each_common_mistake_gets_the_right_node_flagged(page, problem):
             expect(panel.locator("path.graph-edge")).to_have_count(2)
 
 
+@pytest.mark.fresh_page  # it checks that a visit loads the graph view only once a graph is shown
 def test_correct_solution_has_no_flags_and_example_1_draws_its_values(page, problem, solution):
     loaded = "performance.getEntriesByType('resource').some(r => r.name.includes('graph-view'))"
     paste_code(page, solution)
