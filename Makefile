@@ -9,7 +9,8 @@ PLAYGROUND_PROBLEMS ?= py/problems
 export PLAYGROUND_PROBLEMS
 PY_SOURCES := $(shell find py $(PLAYGROUND_PROBLEMS) -type f -not -path '*/__pycache__/*')
 
-.PHONY: serve test test-fast build lint bench screenshots chromium clean validate-problems check-problems
+.PHONY: serve test test-fast build lint bench screenshots chromium clean validate-problems check-problems \
+	check-problems-in-pyodide mutants
 
 bench: build $(VENV)/.installed chromium
 	$(PY) bench/run.py
@@ -21,11 +22,12 @@ screenshots: build $(VENV)/.installed chromium
 serve: build
 	HOST=$(HOST) PORT=$(PORT) node scripts/serve.mjs dist
 
-# Two pytest runs: the Python and Pyodide tests two at a time (pytest-xdist; a module's tests share a process),
-# then the browser tests one at a time (each drives a whole page, and some wait on Python's own timers).
-test: build check-problems $(VENV)/.installed chromium
-	$(PY) -m ruff check .
-	npx eslint .
+# The build, the problems' check and the linters first, two jobs at a time (they don't wait on each other, and
+# the machine has two cores); then two pytest runs: the Python and Pyodide tests two at a time (pytest-xdist; a
+# module's tests share a process), then the browser tests one at a time (each drives a whole page, and some wait
+# on Python's own timers).
+test: $(VENV)/.installed node_modules/.installed chromium
+	$(MAKE) -j2 --output-sync=target build check-problems lint
 	$(PY) -m pytest tests -m "not browser" -n 2 --dist loadscope --junitxml=build/junit-python.xml
 	$(PY) -m pytest tests -m browser --junitxml=build/junit-browser.xml
 	$(PY) scripts/slowest-tests.py build/junit-python.xml build/junit-browser.xml
@@ -47,9 +49,13 @@ validate-problems: node_modules/.installed
 	node scripts/validate-problems.mjs
 
 # Every problem run in real Pyodide: reference, starter, mistakes, statement (scripts/check-problems.mjs);
-# then the hidden tests tested by mutation, under CPython (scripts/mutants.py).
-check-problems: build/public/manifest.json $(VENV)/.installed
+# and the hidden tests tested by mutation, under CPython (scripts/mutants.py).
+check-problems: check-problems-in-pyodide mutants
+
+check-problems-in-pyodide: build/public/manifest.json
 	node scripts/check-problems.mjs
+
+mutants: $(VENV)/.installed
 	$(PY) scripts/mutants.py
 
 node_modules/.installed: package.json package-lock.json
