@@ -94,6 +94,7 @@ def test_predict_then_reveal(page, solution):
     form.get_by_role("textbox").fill("minus three")
     form.get_by_role("button", name="Check").click()
     expect(result).to_have_text("Type a number, such as -3 or 0.5.")
+    expect(result).not_to_have_attribute("data-verdict", "right")  # not said in the last verdict's colour
 
 
 def test_guesses_are_kept_with_the_problems_progress(page, solution):

@@ -58,6 +58,7 @@ export function predictForm(graph, keep = null) {
     const node = graph.nodes[Number(choice.value)];
     const said = Number(guess.value.trim().replace("−", "-"));
     if (!guess.value.trim() || !Number.isFinite(said)) {
+      delete result.dataset.verdict; // neither right nor wrong: not in the last verdict's colour
       result.textContent = "Type a number, such as -3 or 0.5.";
       return;
     }
