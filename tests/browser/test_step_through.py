@@ -43,7 +43,8 @@ def test_the_sum_then_the_product_step_by_step(page, solution):
     expect(said(page)).to_have_text("Step 2: x*y's rule (*): x.grad 1 → -3, y.grad 0 → 2.")
     expect(box_grad(page, "x")).to_have_text("-3")
     expect(controls.get_by_role("button", name="Next ▶")).to_be_disabled()
-    controls.get_by_role("button", name="◀ Previous").press("ArrowLeft")
+    expect(controls.get_by_role("button", name="◀ Previous")).to_be_focused()  # not dropped with the disabled Next
+    page.keyboard.press("ArrowLeft")
     expect(controls.get_by_text("Step 1 of 2")).to_be_visible()
     controls.get_by_role("button", name="◀ Previous").click()  # before the first rule: only the seed
     expect(box_grad(page, "x")).to_have_text("0")
@@ -95,6 +96,17 @@ def test_predict_then_reveal(page, solution):
     form.get_by_role("button", name="Check").click()
     expect(result).to_have_text("Type a number, such as -3 or 0.5.")
     expect(result).not_to_have_attribute("data-verdict", "right")  # not said in the last verdict's colour
+
+
+def test_at_the_doctors_flag_the_rules_value_is_the_right_guess(page, solution):
+    run_code(page, solution.replace(*ASSIGNS) + LECTURE)
+    form = page.get_by_role("region", name="Run output").get_by_role("form", name="Predict a gradient")
+    flagged = form.get_by_role("option", name="x", exact=True).get_attribute("value")
+    expect(form.get_by_role("combobox")).to_have_value(flagged)  # the doctor's flagged Value is offered first
+    form.get_by_role("textbox").fill("-3")
+    form.get_by_role("button", name="Check").click()
+    expect(form.locator(".predict-result")).to_contain_text(
+        "Right: x.grad should be -3 by the local rules, and your engine made it -4.")
 
 
 def test_guesses_are_kept_with_the_problems_progress(page, solution):

@@ -32,7 +32,7 @@ function madeBy(graph, node) {
       const rule = graph.nodes[step.node];
       return `${rule.label}'s rule${rule.op ? ` (${rule.op})` : ""}: ${before} → ${after}`;
     }));
-  if (node.id === graph.output) parts.unshift("backward() seeds the output with 1");
+  if (node.id === graph.output) parts.unshift("backward()'s seed of 1 for the output");
   return parts.length ? ` It came from ${parts.join(", then ")}.` : "";
 }
 
@@ -62,11 +62,14 @@ export function predictForm(graph, keep = null) {
       result.textContent = "Type a number, such as -3 or 0.5.";
       return;
     }
-    const actual = Number(node.grad);
+    // At the doctor's flag the engine broke a rule: the right answer is the rules' value, not the engine's.
+    const flag = graph.flag?.node === node.id && graph.flag.field === "grad" ? graph.flag : null;
+    const actual = Number(flag ? flag.expected : node.grad);
     const right = close(said, actual);
+    const value = flag ? `${node.label}.grad should be ${flag.expected} by the local rules, and your engine made it ${
+      node.grad}` : `${node.label}.grad is ${node.grad}`;
     result.dataset.verdict = right ? "right" : "wrong";
-    result.textContent = `${right ? "Right" : `Not quite: you said ${said}`}: ${node.label}.grad is ${
-      node.grad}.${madeBy(graph, node)}`;
+    result.textContent = `${right ? "Right" : `Not quite: you said ${said}`}: ${value}.${madeBy(graph, node)}`;
     if (keep) {
       const guesses = [...keptGuesses(keep), { value: node.label, guess: said, grad: actual, right,
         at: new Date().toISOString() }].slice(-KEPT_GUESSES);

@@ -8,6 +8,7 @@ import { el } from "../../dom.js";
 import { clip } from "./graph-boxes.js";
 
 const PLAY_MS = 1200; // between steps while playing
+const stepsCount = (count) => `${count} step${count === 1 ? "" : "s"}`;
 
 function button(text, onClick) {
   const node = el("button", { type: "button", className: "graph-tool", textContent: text });
@@ -50,7 +51,7 @@ function table(graph, labels) {
       cell(labels.get(input)), cell(before), cell(after)));
   });
   return el("details", { className: "graph-table" },
-    el("summary", { textContent: `The backward pass as a table (${graph.replay.steps.length} steps)` }),
+    el("summary", { textContent: `The backward pass as a table (${stepsCount(graph.replay.steps.length)})` }),
     el("div", { className: "graph-table-scroll", tabIndex: 0 }, el("table", {}, el("thead", {}, head),
       el("tbody", {}, ...rows))));
 }
@@ -112,11 +113,13 @@ export function replayControls(graph, svgEl) {
   function go(index) {
     at = Math.max(-1, Math.min(steps.length - 1, index));
     const step = steps[at];
-    counter.textContent = step ? `Step ${at + 1} of ${steps.length}` : `${steps.length} steps`;
+    counter.textContent = step ? `Step ${at + 1} of ${steps.length}` : stepsCount(steps.length);
     said.textContent = step ? `Step ${at + 1}: ${sentence(graph, step, labels)}`
       : `Step through the rules backward() ran, in its order${leftOut(graph.replay)}.`;
+    const focused = document.activeElement;
     previous.disabled = at < 0;
     next.disabled = at >= steps.length - 1;
+    if (focused?.disabled) (focused === next ? previous : next).focus(); // a disabled button would drop the focus
     if (next.disabled) pause();
     light(step);
     if (stepped || step) showGrads(svgEl, graph, firstGrads, at);
