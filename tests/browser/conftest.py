@@ -6,7 +6,7 @@ mistakes and count its tests, without naming it."""
 import pytest
 from playwright.sync_api import expect
 
-from pageutil import PROBLEM
+from pageutil import PROBLEM, page_errors
 from problems import ProblemFiles
 from serving import CHROMIUM_ARGS, chromium_path, served_dist
 
@@ -116,11 +116,8 @@ def page(request, problem_url):
         page.goto(problem_url)
     else:
         page = request.getfixturevalue("shared_page")(problem_url)
-    errors = []
-    on_error = lambda error: errors.append(str(error))  # noqa: E731
-    page.on("pageerror", on_error)
-    yield page
-    page.remove_listener("pageerror", on_error)
+    with page_errors(page) as errors:
+        yield page
     if not own and request.node.get_closest_marker("fresh_page"):
         page.evaluate("() => localStorage.clear()")  # the warm context's storage: the next test finds none
         page.close()

@@ -1,6 +1,7 @@
 """Doing what a learner does on the page: shared by the browser test files."""
 
 import re
+from contextlib import contextmanager
 from pathlib import Path
 
 from playwright.sync_api import Page, expect
@@ -25,6 +26,18 @@ FILL_STORAGE = """() => {
 
 # The problem the browser tests play: the track's first with the autograd plugin (they write Values).
 PROBLEM = first_problem("autograd")
+
+
+@contextmanager
+def page_errors(page: Page):
+    """The errors the page's scripts throw while the block runs, as a list of texts (a page may outlive the test)."""
+    errors = []
+    on_error = lambda error: errors.append(str(error))  # noqa: E731
+    page.on("pageerror", on_error)
+    try:
+        yield errors
+    finally:
+        page.remove_listener("pageerror", on_error)
 
 
 def results_region(page: Page):

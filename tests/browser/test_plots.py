@@ -9,7 +9,15 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from pageutil import RUN_TIMEOUT_MS, paste_code, run_and_wait, run_code, serious_violations, wait_until_ready
+from pageutil import (
+    RUN_TIMEOUT_MS,
+    page_errors,
+    paste_code,
+    run_and_wait,
+    run_code,
+    serious_violations,
+    wait_until_ready,
+)
 from problems import all_problems, first_problem
 
 pytestmark = pytest.mark.browser
@@ -27,12 +35,9 @@ PROGRESS = "#plot-progress-text"
 @pytest.fixture
 def plot_page(shared_page, server_url):
     page = shared_page(f"{server_url}/#/{PLOTTING.id}")
-    errors = []
-    on_error = lambda error: errors.append(str(error))  # noqa: E731
-    page.on("pageerror", on_error)
-    wait_until_ready(page)
-    yield page
-    page.remove_listener("pageerror", on_error)
+    with page_errors(page) as errors:
+        wait_until_ready(page)
+        yield page
     assert not errors, f"the page threw: {errors}"
 
 
@@ -188,13 +193,16 @@ def test_updates_that_are_not_ours_are_ignored(plot_page):
 
 def test_the_time_limit_keeps_the_plot_and_says_so(shared_page, server_url):
     plot_page = shared_page(f"{server_url}/#/{QUICKEST.id}")
-    wait_until_ready(plot_page)
-    limit = QUICKEST.meta["time_limit_seconds"]
-    code = "k = 0\nwhile True:\n    k += 1\n    plot_loss(k, 1 / k, total=10**9)\n"
-    paste_code(plot_page, code)
-    plot_page.get_by_role("button", name="Run code").click()
-    stopped = rf"^Stopped at step \d+ of 1000000000 by the time limit \({limit} s\)"
-    note = plots(plot_page).get_by_text(re.compile(stopped))
-    expect(note).to_be_visible(timeout=RUN_TIMEOUT_MS + limit * 1000)
-    # Every call counted; the curve keeps the first 100,000 points.
-    expect(plots(plot_page)).to_contain_text(re.compile(r"Training plot: \d{6,} steps reported"))
+    with page_errors(plot_page) as errors:
+        wait_until_ready(plot_page)
+        limit = QUICKEST.meta["time_limit_seconds"]
+        code = "k = 0\nwhile True:\n    k += 1\n    plot_loss(k, 1 / k, total=10**9)\n"
+        paste_code(plot_page, code)
+        plot_page.get_by_role("button", name="Run code").click()
+        stopped = rf"^Stopped at step \d+ of 1000000000 by the time limit \({limit} s\)"
+        note = plots(plot_page).get_by_text(re.compile(stopped))
+        expect(note).to_be_visible(timeout=RUN_TIMEOUT_MS + limit * 1000)
+        # Every call counted; the curve keeps the first 100,000 points.
+        expect(plots(plot_page)).to_contain_text(re.compile(r"Training plot: \d{6,} steps reported"))
+    assert not errors, f"the page threw: {errors}"
+
